@@ -1,0 +1,17 @@
+// @ts-check
+// Server-renders the default page at build time and writes it into dist/index.html, so the headline,
+// the charts and their tables are there before any script runs; main.ts then hydrates them.
+import { build } from 'vite';
+import { readFile, writeFile, rm } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+await build({ root, logLevel: 'warn', build: { ssr: 'src/entry-server.ts', outDir: 'dist-ssr', emptyOutDir: true } });
+const { renderPage } = await import(pathToFileURL(`${root}/dist-ssr/entry-server.js`).href);
+const { head, body } = renderPage();
+const file = `${root}/dist/index.html`;
+const html = await readFile(file, 'utf8');
+if (!html.includes('<!--app-html-->')) throw new Error('dist/index.html has no <!--app-html--> placeholder to fill.');
+await writeFile(file, html.replace('<!--app-head-->', () => head).replace('<!--app-html-->', () => body));
+await rm(`${root}/dist-ssr`, { recursive: true, force: true });
+console.log(`prerendered dist/index.html (${Buffer.byteLength(body)} bytes of markup)`);

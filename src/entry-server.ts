@@ -1,0 +1,8 @@
+// Server entry used at build time only: renders the default page to HTML for scripts/prerender.js.
+import { render } from 'svelte/server';
+import App from './App.svelte';
+import { bundledDataset } from './lib/data/bundled';
+
+export function renderPage(): { head: string; body: string } {
+  return render(App, { props: { data: bundledDataset() } });
+}

@@ -1,0 +1,60 @@
+// Pure layout helpers: text wrapping that breaks Chinese between characters, and row positions.
+
+/** Approximate advance of one character at a font size: CJK is square, Latin about 0.56 em. */
+export function charWidth(char: string, fontSize: number): number {
+  return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(char) ? fontSize : fontSize * 0.56;
+}
+
+export function textWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char, fontSize);
+  return width;
+}
+
+/**
+ * Splits text into lines no wider than maxWidth. Latin words break at spaces; Chinese may break
+ * between any two characters, but not before closing punctuation.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF][，。、；：）」』》,.;:)]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]+|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (line.trim() !== '' && textWidth(candidate.trimEnd(), fontSize) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else {
+      line = candidate;
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
+
+export interface RowLayout {
+  /** Top of the row's label block. */
+  top: number;
+  labelLines: string[];
+  /** Top of the row's bar. */
+  barTop: number;
+  barHeight: number;
+  bottom: number;
+}
+
+export const LABEL_SIZE = 13;
+const LINE_HEIGHT = 17;
+const BAR_HEIGHT = 20;
+const ROW_GAP = 12;
+
+/** Stacks rows: wrapped label lines above each bar, so labels never collide at any width. */
+export function layoutRows(labels: string[], width: number, top: number): RowLayout[] {
+  let y = top;
+  return labels.map((label) => {
+    const labelLines = wrapText(label, width, LABEL_SIZE);
+    const barTop = y + labelLines.length * LINE_HEIGHT + 3;
+    const row = { top: y, labelLines, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
+    y = row.bottom + ROW_GAP;
+    return row;
+  });
+}

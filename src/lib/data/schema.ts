@@ -1,0 +1,315 @@
+// Typed columns and vocabularies of every CSV, and validate(): string records in, typed rows or precise issues out.
+import type { CsvIssue, IssueCode, ParsedCsv } from './csv';
+
+export const CITY_IDS = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'] as const;
+export const KINDS = ['target', 'actual', 'guidance', 'not_stated'] as const;
+export const QUALIFIERS = ['exactly', 'at_least', 'more_than', 'about', 'up_to'] as const;
+export const COMMITMENTS = ['strive', 'assured', 'plain'] as const;
+export const HEADLINE_CATEGORIES = ['rd_intensity', 'high_tech_firms', 'tech_market'] as const;
+export const HEADLINE_MEASURES = [
+  'share_of_gdp',
+  'spending',
+  'new',
+  'net_increase',
+  'certified',
+  'applications',
+  'stock',
+  'turnover',
+  'growth',
+  'absorbed',
+  'exported',
+] as const;
+export const DOCUMENT_KINDS = ['work_plan', 'action_plan', 'progress_report'] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Commitment = (typeof COMMITMENTS)[number];
+export type HeadlineMeasure = (typeof HEADLINE_MEASURES)[number];
+
+export interface Figure {
+  id: string;
+  city: string;
+  doc: string;
+  category: string;
+  measure: string;
+  kind: Kind;
+  period: string;
+  qualifier: Qualifier | null;
+  value: number | null;
+  unit: string;
+  scope_zh: string;
+  scope_en: string;
+  label_zh: string;
+  label_en: string;
+  quote: string;
+  commitment: Commitment;
+  note_en: string;
+  /** id of an earlier row stating the same figure again; views show the figure once. */
+  restates: string;
+  /** id of the row this figure is a component of (a 其中 figure). */
+  part_of: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  city: string;
+  title_zh: string;
+  title_en: string;
+  issuer_zh: string;
+  issuer_en: string;
+  date: string;
+  kind: (typeof DOCUMENT_KINDS)[number];
+  period: string;
+  source_file: string;
+}
+
+export interface CityRow {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  province_zh: string;
+  province_en: string;
+  level_zh: string;
+  level_en: string;
+}
+
+export interface NationalRdRow {
+  year: number;
+  value: number;
+  unit: string;
+  source_zh: string;
+  source_en: string;
+  note: string;
+}
+
+/** How one column is read: a cell string in, a typed value or an issue code out. */
+interface Column {
+  name: string;
+  required: boolean;
+  read: (cell: string) => { value: unknown } | { code: IssueCode; message: string };
+}
+
+export interface Schema<Row> {
+  columns: Column[];
+  /** Rules across columns of one row (e.g. a not_stated row has no value). */
+  check?: (row: Row) => { column: string; code: IssueCode; message: string }[];
+  /** Column whose values must be unique across the file. */
+  key?: keyof Row & string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+const PERIOD = /^\d{4}(?:-\d{4}|H[12]|-\d{2}\/\d{4}-\d{2})?$/;
+const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+const ok = (value: unknown) => ({ value });
+
+function text(name: string, required = true): Column {
+  return { name, required, read: ok };
+}
+
+function pattern(name: string, re: RegExp, what: string, required = true): Column {
+  return {
+    name,
+    required,
+    read: (cell) => (cell === '' || re.test(cell) ? ok(cell) : { code: 'bad_format', message: `Expected ${what}.` }),
+  };
+}
+
+function oneOf(name: string, vocabulary: readonly string[], required = true): Column {
+  return {
+    name,
+    required,
+    read: (cell) =>
+      cell === ''
+        ? ok(null)
+        : vocabulary.includes(cell)
+          ? ok(cell)
+          : { code: 'not_in_vocabulary', message: `Expected one of ${vocabulary.join(', ')}.` },
+  };
+}
+
+function number(name: string, required = true): Column {
+  return {
+    name,
+    required,
+    read: (cell) =>
+      cell === ''
+        ? ok(null)
+        : NUMBER.test(cell)
+          ? ok(Number(cell))
+          : { code: 'not_a_number', message: 'Expected a plain number such as 3.5 (no unit, no % sign).' },
+  };
+}
+
+export const figureSchema: Schema<Figure> = {
+  key: 'id',
+  columns: [
+    pattern('id', SLUG, 'a lowercase id such as wuhu-2023-rd-intensity'),
+    pattern('city', SLUG, 'a lowercase city id such as wuhu'),
+    pattern('doc', SLUG, 'a lowercase document id'),
+    pattern('category', SNAKE, 'a snake_case category such as rd_intensity'),
+    pattern('measure', SNAKE, 'a snake_case measure such as share_of_gdp'),
+    oneOf('kind', KINDS),
+    pattern('period', PERIOD, 'a period such as 2023, 2022-2023, 2023H1 or 2023-01/2023-05'),
+    oneOf('qualifier', QUALIFIERS, false),
+    number('value', false),
+    text('unit'),
+    text('scope_zh', false),
+    text('scope_en', false),
+    text('label_zh'),
+    text('label_en'),
+    text('quote'),
+    oneOf('commitment', COMMITMENTS),
+    text('note_en', false),
+    pattern('restates', SLUG, 'the id of the row this one repeats', false),
+    pattern('part_of', SLUG, 'the id of the row this one is part of', false),
+  ],
+  check(row) {
+    const issues: { column: string; code: IssueCode; message: string }[] = [];
+    const stated = row.kind !== 'not_stated';
+    if (stated && row.value === null)
+      issues.push({ column: 'value', code: 'required', message: 'A stated figure needs a value.' });
+    if (stated && row.qualifier === null)
+      issues.push({ column: 'qualifier', code: 'required', message: 'A stated figure needs a qualifier.' });
+    if (!stated && row.value !== null)
+      issues.push({ column: 'value', code: 'must_be_empty', message: 'A not_stated row has no value: missing is not zero.' });
+    if (!stated && row.qualifier !== null)
+      issues.push({ column: 'qualifier', code: 'must_be_empty', message: 'A not_stated row has no qualifier.' });
+    if (
+      (HEADLINE_CATEGORIES as readonly string[]).includes(row.category) &&
+      !(HEADLINE_MEASURES as readonly string[]).includes(row.measure)
+    )
+      issues.push({
+        column: 'measure',
+        code: 'headline_measure',
+        message: `Headline categories take one of ${HEADLINE_MEASURES.join(', ')}.`,
+      });
+    return issues;
+  },
+};
+
+export const documentSchema: Schema<DocumentRow> = {
+  key: 'id',
+  columns: [
+    pattern('id', SLUG, 'a lowercase document id'),
+    pattern('city', SLUG, 'a lowercase city id'),
+    text('title_zh'),
+    text('title_en'),
+    text('issuer_zh'),
+    text('issuer_en'),
+    pattern('date', DATE, 'a date such as 2023-03-09 or 2023', false),
+    oneOf('kind', DOCUMENT_KINDS),
+    pattern('period', PERIOD, 'a period such as 2021 or 2022-2023'),
+    text('source_file'),
+  ],
+};
+
+export const citySchema: Schema<CityRow> = {
+  key: 'id',
+  columns: [
+    pattern('id', SLUG, 'a lowercase city id'),
+    text('name_zh'),
+    text('name_en'),
+    text('province_zh'),
+    text('province_en'),
+    text('level_zh'),
+    text('level_en'),
+  ],
+};
+
+export const nationalRdSchema: Schema<NationalRdRow> = {
+  key: 'year',
+  columns: [number('year'), number('value'), text('unit'), text('source_zh'), text('source_en'), text('note', false)],
+};
+
+export interface Validated<Row> {
+  rows: Row[];
+  errors: CsvIssue[];
+  warnings: CsvIssue[];
+}
+
+/**
+ * Types and checks every cell of a parsed CSV against a schema. Never throws: each problem is
+ * reported with its spreadsheet row (header = 1), column and offending value. Rows with an
+ * error are left out of `rows`, so callers decide whether a partial result is usable.
+ */
+export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated<Row> {
+  const errors: CsvIssue[] = [...parsed.issues];
+  const warnings: CsvIssue[] = [];
+  const issue = (row: number, column: string, value: string, code: IssueCode, message: string): CsvIssue => ({
+    row,
+    column,
+    value,
+    code,
+    message,
+  });
+  if (parsed.issues.some((i) => i.code === 'empty_file')) return { rows: [], errors, warnings };
+
+  const known = new Set(schema.columns.map((c) => c.name));
+  const missing = schema.columns.filter((c) => c.required && !parsed.header.includes(c.name));
+  for (const column of missing)
+    errors.push(issue(1, column.name, '', 'missing_column', `The header has no column "${column.name}".`));
+  for (const name of parsed.header.filter((h) => !known.has(h)))
+    warnings.push(issue(1, name, name, 'unknown_column', `Column "${name}" is not part of the format and is ignored.`));
+  if (missing.length > 0) return { rows: [], errors, warnings };
+  if (parsed.records.length === 0) {
+    errors.push(issue(1, '', '', 'no_rows', 'The file has a header but no data rows.'));
+    return { rows: [], errors, warnings };
+  }
+
+  const rows: Row[] = [];
+  const seen = new Map<unknown, number>();
+  const malformed = new Set(parsed.issues.map((i) => i.row));
+  parsed.records.forEach((record, index) => {
+    const rowNumber = index + 2;
+    const before = errors.length;
+    const typed: Record<string, unknown> = {};
+    for (const column of schema.columns) {
+      const cell = record[column.name] ?? '';
+      if (cell === '') {
+        if (column.required) errors.push(issue(rowNumber, column.name, '', 'required', `"${column.name}" is empty.`));
+        const empty = column.read('');
+        typed[column.name] = 'value' in empty ? empty.value : null;
+        continue;
+      }
+      const read = column.read(cell);
+      if ('code' in read) errors.push(issue(rowNumber, column.name, cell, read.code, read.message));
+      else typed[column.name] = read.value;
+    }
+    if (errors.length > before || malformed.has(rowNumber)) return;
+    const row = typed as Row;
+    for (const problem of schema.check?.(row) ?? [])
+      errors.push(issue(rowNumber, problem.column, record[problem.column] ?? '', problem.code, problem.message));
+    if (schema.key) {
+      const key = row[schema.key];
+      const first = seen.get(key);
+      if (first !== undefined)
+        errors.push(
+          issue(rowNumber, schema.key, String(key), 'duplicate_id', `Duplicate ${schema.key}: first used on row ${first}.`),
+        );
+      else seen.set(key, rowNumber);
+    }
+    if (errors.length === before) rows.push(row);
+  });
+  return { rows, errors, warnings };
+}
+
+/** Checks that every row's reference (e.g. figure.doc) names an existing id. */
+export function checkReferences<Row>(
+  rows: Row[],
+  column: keyof Row & string,
+  existing: ReadonlySet<string>,
+  rowNumberOf: (row: Row) => number,
+): CsvIssue[] {
+  return rows
+    .filter((row) => !existing.has(String(row[column])))
+    .map((row) => ({
+      row: rowNumberOf(row),
+      column,
+      value: String(row[column]),
+      code: 'unknown_reference' as const,
+      message: `"${String(row[column])}" does not name a known ${column}.`,
+    }));
+}

@@ -1,0 +1,212 @@
+// One pure model per headline view: marks grouped into panels, comparability notes and a summary, all from the same rows.
+import type { Dataset } from '../dataset';
+import type { NationalRdRow } from '../schema';
+import type { Messages } from '../../i18n/en';
+import { formatFigure, formatPeriod, type Lang } from '../../i18n/format';
+import { selectMarks, type Mark } from './marks';
+
+export const VIEW_IDS = ['rd', 'firms', 'market'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+export type SortOrder = 'value' | 'name';
+
+interface PanelSpec {
+  key: string;
+  measures: string[];
+  units: string[];
+}
+
+interface ViewSpec {
+  category: string;
+  panels: PanelSpec[];
+  withNationalReference?: boolean;
+}
+
+/** Which figures each view draws. Flows, stocks, rates and amounts never share a panel. */
+export const VIEW_SPECS: Record<ViewId, ViewSpec> = {
+  rd: {
+    category: 'rd_intensity',
+    panels: [{ key: 'share_of_gdp', measures: ['share_of_gdp'], units: ['%'] }],
+    withNationalReference: true,
+  },
+  firms: {
+    category: 'high_tech_firms',
+    panels: [
+      ...['new', 'net_increase', 'certified', 'applications', 'stock'].map((m) => ({ key: m, measures: [m], units: ['家'] })),
+      { key: 'growth', measures: ['growth'], units: ['倍', '%'] },
+    ],
+  },
+  market: {
+    category: 'tech_market',
+    panels: [
+      { key: 'money', measures: ['turnover', 'absorbed', 'exported'], units: ['亿元'] },
+      { key: 'growth', measures: ['growth'], units: ['%'] },
+    ],
+  },
+};
+
+export interface Panel {
+  key: string;
+  title: string;
+  unit: string;
+  marks: Mark[];
+  /** Largest stated value: the panel's scale runs from zero to at least this. */
+  max: number;
+}
+
+export interface Reference {
+  year: number;
+  value: number;
+  label: string;
+  source: string;
+  note: string;
+}
+
+export interface ViewModel {
+  id: ViewId;
+  panels: Panel[];
+  /** Every mark of every panel, in panel order: the table twin reads exactly these. */
+  marks: Mark[];
+  references: Reference[];
+  notes: string[];
+  summary: string;
+  documents: string[];
+}
+
+export interface ViewOptions {
+  cities: string[];
+  lang: Lang;
+  sort: SortOrder;
+  messages: Messages;
+}
+
+/** A figure narrower than the whole economy (规上工业 = industrial firms above designated size). */
+export const isNarrowScope = (mark: Pick<Mark, 'scope_zh'>): boolean => mark.scope_zh.includes('规上');
+
+const isStated = (mark: Mark): mark is Mark & { value: number } => mark.kind !== 'not_stated' && mark.value !== null;
+
+export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'>, lang: Lang): string =>
+  lang === 'zh' ? mark.city_zh : mark.city_en;
+
+export const docTitle = (mark: Pick<Mark, 'doc_title_en' | 'doc_title_zh'>, lang: Lang): string =>
+  lang === 'zh' ? mark.doc_title_zh : mark.doc_title_en;
+
+function sortMarks(marks: Mark[], sort: SortOrder): Mark[] {
+  if (sort === 'name') return marks;
+  return [...marks].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.order - b.order);
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function comparabilityNotes(marks: Mark[], panels: Panel[], options: ViewOptions): string[] {
+  const { messages: m, lang } = options;
+  const stated = marks.filter(isStated);
+  const names = (list: Mark[]) => m.andList(unique(list.map((x) => cityName(x, lang))));
+  const notes: string[] = [];
+  const periods = unique(stated.map((x) => x.period));
+  if (periods.length > 1)
+    notes.push(
+      m.notes.periods(
+        periods
+          .sort()
+          .map((p) => `${formatPeriod(p, lang)} (${names(stated.filter((x) => x.period === p))})`)
+          .join('; '),
+      ),
+    );
+  const kinds = unique(stated.map((x) => x.kind));
+  if (kinds.length > 1)
+    notes.push(
+      m.notes.kinds(kinds.map((k) => `${m.kinds[k].toLowerCase()} (${names(stated.filter((x) => x.kind === k))})`).join('; ')),
+    );
+  for (const mark of stated.filter(isNarrowScope))
+    notes.push(m.notes.scope(cityName(mark, lang), lang === 'zh' ? mark.scope_zh : mark.scope_en));
+  const missing = marks.filter((x) => !isStated(x));
+  if (missing.length > 0)
+    notes.push(m.notes.missing(m.andList(missing.map((x) => `${cityName(x, lang)} (${docTitle(x, lang)})`))));
+  if (panels.length > 1) notes.push(m.ownScale);
+  return notes;
+}
+
+function summarise(view: ViewId, panels: Panel[], references: Reference[], options: ViewOptions): string {
+  const { messages: m, lang } = options;
+  const sentences: string[] = [];
+  if (panels.length > 1) sentences.push(m.summary.panels(panels.length));
+  for (const panel of panels) {
+    const targets = panel.marks.filter(isStated).filter((x) => x.kind === 'target' && !isNarrowScope(x));
+    const top = Math.max(...targets.map((x) => x.value));
+    const leaders = targets.filter((x) => x.value === top);
+    if (leaders.length > 0 && (targets.length > 1 || panels.length === 1)) {
+      const lead = leaders[0]!;
+      sentences.push(
+        (panels.length > 1 ? `${panel.title}: ` : '') +
+          m.summary.highest(
+            m.andList(unique(leaders.map((x) => cityName(x, lang)))),
+            formatFigure(lead.value, lead.unit, lead.qualifier, lang),
+            m.andList(unique(leaders.map((x) => formatPeriod(x.period, lang)))),
+          ),
+      );
+    }
+    const actuals = panel.marks.filter(isStated).filter((x) => x.kind === 'actual');
+    const biggest = actuals.sort((a, b) => b.value - a.value)[0];
+    if (biggest && panels.length === 1)
+      sentences.push(
+        m.summary.highestActual(
+          cityName(biggest, lang),
+          formatFigure(biggest.value, biggest.unit, biggest.qualifier, lang),
+          formatPeriod(biggest.period, lang),
+        ),
+      );
+  }
+  const all = panels.flatMap((p) => p.marks);
+  for (const mark of all.filter(isStated).filter(isNarrowScope)) sentences.push(m.summary.notComparable(cityName(mark, lang)));
+  const missing = all.filter((x) => !isStated(x));
+  if (missing.length > 0) sentences.push(m.summary.missing(m.andList(unique(missing.map((x) => cityName(x, lang))))));
+  if (view === 'rd' && references.length > 0) {
+    const first = references[0]!;
+    const last = references[references.length - 1]!;
+    sentences.push(m.summary.national(`${first.value}% (${first.year}) – ${last.value}% (${last.year})`));
+  }
+  return sentences.join(' ');
+}
+
+function nationalReferences(rows: NationalRdRow[], options: ViewOptions): Reference[] {
+  return rows.map((row) => ({
+    year: row.year,
+    value: row.value,
+    label: options.messages.reference(row.year, `${row.value}%`),
+    source: options.lang === 'zh' ? row.source_zh : row.source_en,
+    note: row.note,
+  }));
+}
+
+/** The whole model of one headline view for the chosen cities, language and order. */
+export function buildView(data: Dataset, view: ViewId, options: ViewOptions): ViewModel {
+  const spec = VIEW_SPECS[view];
+  const panels: Panel[] = [];
+  for (const panelSpec of spec.panels) {
+    const marks = selectMarks(data, { category: spec.category, ...panelSpec, cities: options.cities });
+    if (marks.length === 0) continue;
+    panels.push({
+      key: panelSpec.key,
+      title: options.messages.panels[panelSpec.key] ?? panelSpec.key,
+      unit: marks.find(isStated)?.unit ?? panelSpec.units[0]!,
+      marks: sortMarks(marks, options.sort),
+      max: Math.max(0, ...marks.filter(isStated).map((x) => x.value)),
+    });
+  }
+  const references = spec.withNationalReference
+    ? nationalReferences(data.nationalRd.objects() as NationalRdRow[], options)
+    : [];
+  const marks = panels.flatMap((p) => p.marks);
+  if (references.length > 0 && panels[0]) panels[0].max = Math.max(panels[0].max, ...references.map((r) => r.value));
+  return {
+    id: view,
+    panels,
+    marks,
+    references,
+    notes: comparabilityNotes(marks, panels, options),
+    summary: summarise(view, panels, references, options),
+    documents: unique(marks.map((x) => `${docTitle(x, options.lang)}${x.doc_date ? ` (${x.doc_date})` : ''}`)),
+  };
+}

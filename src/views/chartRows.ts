@@ -1,0 +1,39 @@
+// Turns a view's marks into generic chart rows: colour, fill by kind, dashed for narrow scope, labels.
+import type { ChartRow } from '../lib/charts/types';
+import type { Mark } from '../lib/data/views/marks';
+import { cityName, docTitle, isNarrowScope } from '../lib/data/views/headline';
+import type { Messages } from '../lib/i18n/en';
+import { formatFigure, formatPeriod, type Lang } from '../lib/i18n/format';
+import { cityColour } from '../lib/components/palette';
+
+const FILL = { target: 'hollow', actual: 'filled', guidance: 'hatched', not_stated: 'hollow' } as const;
+
+export function figureText(mark: Mark, lang: Lang): string {
+  return mark.value === null ? '' : formatFigure(mark.value, mark.unit, mark.qualifier, lang);
+}
+
+export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow {
+  const city = cityName(mark, lang);
+  const label = lang === 'zh' ? mark.label_zh : mark.label_en;
+  const period = formatPeriod(mark.period, lang);
+  const flags = [
+    mark.commitment === 'strive' ? messages.strive : '',
+    isNarrowScope(mark) ? messages.narrowScope : '',
+  ].filter(Boolean);
+  const valueLabel = `${figureText(mark, lang)} · ${period}${flags.length ? ` · ${flags.join(', ')}` : ''}`;
+  const missingLabel = messages.notStatedIn(docTitle(mark, lang));
+  return {
+    key: mark.id,
+    label: `${city} — ${label}`,
+    value: mark.value,
+    color: cityColour(mark.city),
+    fill: FILL[mark.kind],
+    dashed: isNarrowScope(mark),
+    valueLabel,
+    missingLabel,
+    ariaLabel:
+      mark.value === null
+        ? `${city}: ${label}. ${missingLabel}.`
+        : `${city}: ${label}, ${messages.kinds[mark.kind]}, ${valueLabel}.`,
+  };
+}
