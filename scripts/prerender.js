@@ -12,6 +12,20 @@ const { head, body } = renderPage();
 const file = `${root}/dist/index.html`;
 const html = await readFile(file, 'utf8');
 if (!html.includes('<!--app-html-->')) throw new Error('dist/index.html has no <!--app-html--> placeholder to fill.');
-await writeFile(file, html.replace('<!--app-head-->', () => head).replace('<!--app-html-->', () => body));
+// The prerendered page is complete without script, so the app's code is parked inert after the markup
+// and started once the browser has painted: compiling 400 kB of JavaScript never delays the first paint.
+const match = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html);
+if (!match) throw new Error('dist/index.html has no inlined module script.');
+const boot = `<script type="text/plain" id="app-code">${match[1]}</script>
+<script>requestAnimationFrame(function () { setTimeout(function () {
+  var code = document.getElementById('app-code'), s = document.createElement('script');
+  s.type = 'module'; s.textContent = code.textContent; code.remove(); document.body.appendChild(s);
+}); });</script>`;
+const page = html
+  .replace(match[0], '')
+  .replace('<!--app-head-->', () => head)
+  .replace('<!--app-html-->', () => body)
+  .replace('</body>', () => `${boot}\n</body>`);
+await writeFile(file, page);
 await rm(`${root}/dist-ssr`, { recursive: true, force: true });
 console.log(`prerendered dist/index.html (${Buffer.byteLength(body)} bytes of markup)`);

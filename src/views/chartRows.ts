@@ -20,11 +20,12 @@ export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow
     mark.commitment === 'strive' ? messages.strive : '',
     isNarrowScope(mark) ? messages.narrowScope : '',
   ].filter(Boolean);
-  const valueLabel = `${figureText(mark, lang)} · ${period}${flags.length ? ` · ${flags.join(', ')}` : ''}`;
-  const missingLabel = messages.notStatedIn(docTitle(mark, lang));
+  const valueLabel = `${figureText(mark, lang)} · ${period}`;
+  const missingLabel = messages.notStatedIn(city, formatPeriod(mark.doc_period, lang), messages.docKinds[mark.doc_kind]);
   return {
     key: mark.id,
-    label: `${city} — ${label}`,
+    // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
+    label: `${city} — ${label}${flags.length ? ` (${flags.join(', ')})` : ''}`,
     value: mark.value,
     color: cityColour(mark.city),
     fill: FILL[mark.kind],
@@ -33,7 +34,7 @@ export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow
     missingLabel,
     ariaLabel:
       mark.value === null
-        ? `${city}: ${label}. ${missingLabel}.`
-        : `${city}: ${label}, ${messages.kinds[mark.kind]}, ${valueLabel}.`,
+        ? `${city}: ${label}. ${missingLabel}: ${docTitle(mark, lang)}.`
+        : `${city}: ${label}, ${messages.kinds[mark.kind]}, ${valueLabel}${flags.length ? `, ${flags.join(', ')}` : ''}.`,
   };
 }

@@ -184,8 +184,9 @@ function nationalReferences(rows: NationalRdRow[], options: ViewOptions): Refere
 export function buildView(data: Dataset, view: ViewId, options: ViewOptions): ViewModel {
   const spec = VIEW_SPECS[view];
   const panels: Panel[] = [];
+  const selected = selectMarks(data, { category: spec.category, cities: options.cities });
   for (const panelSpec of spec.panels) {
-    const marks = selectMarks(data, { category: spec.category, ...panelSpec, cities: options.cities });
+    const marks = selected.filter((x) => panelSpec.measures.includes(x.measure) && panelSpec.units.includes(x.unit));
     if (marks.length === 0) continue;
     panels.push({
       key: panelSpec.key,

@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { formatFigure, formatPeriod } from '../../src/lib/i18n/format';
+import { wrapText } from '../../src/lib/charts/layout';
+
+test('figures carry their qualifier and unit in both languages', () => {
+  expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
+  expect(formatFigure(30, '%', 'about', 'en')).toBe('~30%');
+  expect(formatFigure(58, '亿元', 'exactly', 'en')).toBe('CNY 5.8 bn');
+  expect(formatFigure(45, '亿元', 'more_than', 'zh')).toBe('>45亿元');
+  expect(formatFigure(3000, '家', 'at_least', 'en')).toBe('≥3,000');
+});
+
+test('periods read as people write them', () => {
+  expect(formatPeriod('2022-2023', 'en')).toBe('2022–23');
+  expect(formatPeriod('2023H1', 'en')).toBe('H1 2023');
+  expect(formatPeriod('2023-01/2023-05', 'en')).toBe('Jan–May 2023');
+  expect(formatPeriod('2023-01/2023-05', 'zh')).toBe('2023年1–5月');
+});
+
+test('Chinese wraps between characters, English at spaces', () => {
+  const zh = wrapText('规上工业R&D经费支出占GDP比重达到百分之三点五', 100, 13);
+  expect(zh.length).toBeGreaterThan(1);
+  expect(zh.join('')).toBe('规上工业R&D经费支出占GDP比重达到百分之三点五');
+  const en = wrapText('New high-tech enterprises and tech-based SMEs', 120, 13);
+  expect(en.length).toBeGreaterThan(1);
+  for (const line of en) expect(line).not.toMatch(/^\s|\s$/);
+  expect(en.join(' ')).toBe('New high-tech enterprises and tech-based SMEs');
+});
