@@ -32,9 +32,9 @@ export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow
     dashed: isNarrowScope(mark),
     valueLabel,
     missingLabel,
-    ariaLabel:
+    description:
       mark.value === null
-        ? `${city}: ${label}. ${missingLabel}: ${docTitle(mark, lang)}.`
-        : `${city}: ${label}, ${messages.kinds[mark.kind]}, ${valueLabel}${flags.length ? `, ${flags.join(', ')}` : ''}.`,
+        ? `${messages.kinds.not_stated}: ${docTitle(mark, lang)}.`
+        : `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.`,
   };
 }

@@ -15,8 +15,8 @@ export interface ChartRow {
   valueLabel: string;
   /** Inside the empty slot of a value-less row. */
   missingLabel: string;
-  /** What a screen reader announces for the mark. */
-  ariaLabel: string;
+  /** What a screen reader adds after the visible text (the mark's name), e.g. its kind and source. */
+  description: string;
 }
 
 export interface ReferenceLine {

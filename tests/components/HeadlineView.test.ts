@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import HeadlineView from '../../src/views/HeadlineView.svelte';
+import { bundledDataset } from '../../src/lib/data/bundled';
+import { buildView } from '../../src/lib/data/views/headline';
+import { CITY_IDS } from '../../src/lib/data/schema';
+import { en } from '../../src/lib/i18n/en';
+
+const model = (view: 'rd' | 'firms' | 'market', cities: string[] = [...CITY_IDS]) =>
+  buildView(bundledDataset(), view, { cities, lang: 'en', sort: 'name', messages: en });
+
+const renderView = (view: 'rd' | 'firms' | 'market', showTable = false) =>
+  render(HeadlineView, { model: model(view), lang: 'en', messages: en, showTable, emptyMessage: en.noCities });
+
+describe('HeadlineView', () => {
+  test('Huaibei gets an explicit "not stated" slot in the R&D chart, not a bar', () => {
+    const { container } = renderView('rd');
+    const slot = container.querySelector('[data-mark="huaibei-2023-rd-intensity-not-stated"]')!;
+    expect(slot).toHaveTextContent('Not stated in Huaibei’s 2023 progress report');
+    expect(slot.querySelector('rect.bar')).toBeNull();
+  });
+
+  test('focusing a mark opens a tooltip with the verbatim quote and the document', async () => {
+    const { container } = renderView('rd');
+    await fireEvent.focus(container.querySelector('[data-mark="wuhu-2023-rd-intensity"]')!);
+    const tip = screen.getByRole('tooltip');
+    expect(tip).toHaveTextContent('全社会研发投入强度力争达到3.5%');
+    expect(tip).toHaveTextContent('Wuhu Science and Technology Bureau: key work points for 2023');
+    expect(tip).toHaveTextContent('strive for');
+  });
+
+  test('Enter pins the detail panel and Escape dismisses it', async () => {
+    const { container } = renderView('market');
+    const mark = container.querySelector<SVGElement>('[data-mark="huaibei-2023-05-tech-market-absorbed"]')!;
+    await fireEvent.keyDown(mark, { key: 'Enter' });
+    expect(screen.getByRole('dialog')).toHaveTextContent('50.61');
+    await fireEvent.keyDown(mark, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  test('the comparability note is visible, not only in a tooltip', () => {
+    renderView('rd');
+    expect(screen.getByText(/Tongxiang’s figure covers industrial firms above designated size only/)).toBeVisible();
+  });
+
+  test('the table twin lists the same figures as the chart', () => {
+    const { container } = renderView('firms', true);
+    const table = screen.getByRole('table');
+    const chartMarks = model('firms').marks.map((m) => m.id);
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-row'))).toEqual(chartMarks);
+    expect(within(table).getByText('分别新增高新技术企业、科技型中小企业300家以上')).toBeInTheDocument();
+    expect(container.querySelector('[data-mark]')).toBeNull();
+  });
+
+  test('with no city selected the view says so instead of drawing an empty chart', () => {
+    render(HeadlineView, { model: model('rd', []), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    expect(screen.getByText(en.noCities)).toBeInTheDocument();
+  });
+});
