@@ -32,9 +32,6 @@ export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow
     dashed: isNarrowScope(mark),
     valueLabel,
     missingLabel,
-    description:
-      mark.value === null
-        ? `${messages.kinds.not_stated}: ${docTitle(mark, lang)}.`
-        : `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.`,
+    description: `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.`,
   };
 }
