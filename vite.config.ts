@@ -1,8 +1,27 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * No network, ever: the built page inlines everything, so it may load nothing and connect nowhere — then
+ * even a malicious imported file has nowhere to send anything. 'unsafe-eval' is for Arquero's compiled
+ * expressions. Build only: the dev server needs its own scripts and websocket.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'";
+
+const contentSecurityPolicy: Plugin = {
+  name: 'content-security-policy',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace(
+      /<!--csp:[^>]*-->/,
+      `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+    ),
+};
 
 // One config serves the app build (a single self-contained dist/index.html that works from
 // file://), the server-render build used by scripts/prerender.js, and the three test tiers.
@@ -11,7 +30,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },
-  plugins: [svelte(), ...(isSsrBuild ? [] : [viteSingleFile({ removeViteModuleLoader: true })])],
+  plugins: [svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
   build: isSsrBuild
     ? { outDir: 'dist-ssr', emptyOutDir: true, ssr: 'src/entry-server.ts' }
     : { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 100_000_000, reportCompressedSize: false },

@@ -2,7 +2,9 @@
 import { render } from 'svelte/server';
 import App from './App.svelte';
 import { bundledDataset } from './lib/data/bundled';
+import { CITY_IDS } from './lib/data/schema';
+import { defaultState } from './lib/state/url';
 
 export function renderPage(): { head: string; body: string } {
-  return render(App, { props: { data: bundledDataset() } });
+  return render(App, { props: { data: bundledDataset(), initial: defaultState(CITY_IDS), lang: 'en', href: '' } });
 }

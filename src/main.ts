@@ -1,12 +1,23 @@
-// Browser entry: hydrates the server-rendered page (or mounts fresh in dev, where nothing was prerendered).
+// Browser entry: reads the URL, then hydrates the server-rendered page when it shows the same state, or renders afresh.
 import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { bundledDataset } from './lib/data/bundled';
+import { CITY_IDS } from './lib/data/schema';
+import { preferredLang } from './lib/state/app.svelte';
+import { defaultState, parseQuery, toQuery, withQuery } from './lib/state/url';
 import './app.css';
 
 const target = document.getElementById('app')!;
-const props = { data: bundledDataset() };
-if (target.firstElementChild) hydrate(App, { target, props });
-else mount(App, { target, props });
+const initial = parseQuery(location.search, CITY_IDS);
+const lang = initial.lang ?? preferredLang(navigator.languages);
+const href = withQuery(location.href, '');
+const props = { data: bundledDataset(), initial, lang, href };
+// The prerendered markup is the default English page; any other state is rendered fresh rather than patched.
+const isDefault = toQuery(initial, CITY_IDS) === toQuery(defaultState(CITY_IDS), CITY_IDS) && lang === 'en';
+if (target.firstElementChild && isDefault) hydrate(App, { target, props });
+else {
+  target.replaceChildren();
+  mount(App, { target, props });
+}
 // Tests and the benchmark wait on this mark: the page is interactive from here on.
 document.documentElement.dataset.hydrated = String(Math.round(performance.now()));

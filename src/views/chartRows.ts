@@ -25,13 +25,13 @@ export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow
   return {
     key: mark.id,
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
-    label: `${city} — ${label}${flags.length ? ` (${flags.join(', ')})` : ''}`,
+    label: `${mark.imported ? '◆ ' : ''}${city} — ${label}${flags.length ? ` (${flags.join(', ')})` : ''}`,
     value: mark.value,
     color: cityColour(mark.city),
     fill: FILL[mark.kind],
     dashed: isNarrowScope(mark),
     valueLabel,
     missingLabel,
-    description: `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.`,
+    description: `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.${mark.imported ? ` ${messages.importedByYou}.` : ''}`,
   };
 }

@@ -23,7 +23,21 @@ export type IssueCode =
   | 'duplicate_id'
   | 'unknown_reference'
   | 'must_be_empty'
-  | 'headline_measure';
+  | 'headline_measure'
+  // Codes raised only by import.ts, for a user's own city file.
+  | 'file_too_large'
+  | 'binary_file'
+  | 'normalised'
+  | 'value_with_unit'
+  | 'implausible_value'
+  | 'id_clash'
+  | 'city_clash'
+  | 'several_cities'
+  | 'unknown_document'
+  | 'headline_unit'
+  | 'document_of_other_city'
+  | 'missing_city_name'
+  | 'conflicting_value';
 
 export interface ParsedCsv {
   header: string[];

@@ -83,7 +83,7 @@ export function toTables(data: TypedDataset): Dataset {
   return {
     figures: from(data.figures),
     documents: from(data.documents),
-    cities: from(data.cities),
+    cities: from(data.cities.map((city) => ({ ...city, imported: city.imported ?? false }))),
     nationalRd: from(data.nationalRd),
   };
 }

@@ -71,6 +71,8 @@ export interface CityRow {
   province_en: string;
   level_zh: string;
   level_en: string;
+  /** True for a city the reader imported from a local file; bundled cities are false. */
+  imported?: boolean;
 }
 
 export interface NationalRdRow {

@@ -1,10 +1,12 @@
-// Message catalogues by language.
+// Message catalogues by language: one typed catalogue each, the type demands every key in both.
 import { en, type Messages } from './en';
+import { zh } from './zh';
+import type { Lang } from './format';
 
-export type { Messages };
-export type { Lang } from './format';
+export type { Messages, Lang };
 
-export const catalogues = { en } satisfies Record<string, Messages>;
+/** Languages the interface is available in. */
+export type UiLang = Lang;
+export const UI_LANGS: readonly UiLang[] = ['zh', 'en'];
 
-/** Languages the interface is available in; chart data carries both zh and en labels already. */
-export type UiLang = keyof typeof catalogues;
+export const catalogues: Record<UiLang, Messages> = { en, zh };

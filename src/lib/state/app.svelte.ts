@@ -1,21 +1,76 @@
-// The reader's choices, as runes state: which cities, which order, chart or table.
+// The reader's choices, as runes state: view, cities, order, chart or table, language, theme, embed and explorer filters.
 import { CITY_IDS } from '../data/schema';
-import type { SortOrder } from '../data/views/headline';
 import type { UiLang } from '../i18n';
+import type { ExplorerFilters, Sort, Theme, UrlState, View } from './url';
 
 export class AppState {
+  view = $state<View>('rd');
+  /** Every city the reader can pick: the five bundled ones, then any imported by the reader. */
+  known = $state<string[]>([...CITY_IDS]);
   cities = $state<string[]>([...CITY_IDS]);
-  sort = $state<SortOrder>('name');
+  sort = $state<Sort>('name');
   table = $state(false);
   lang = $state<UiLang>('en');
+  /** Whether the language was chosen (URL or toggle) rather than taken from the browser; only then is it in the URL. */
+  langChosen = $state(false);
+  theme = $state<Theme>('auto');
+  embed = $state(false);
+  explorer = $state<ExplorerFilters>({ categories: [], kinds: [], periods: [], search: '', sort: 'city', descending: false });
+  /** The link said a local import was shown; set until the reader imports or dismisses. */
+  importMissing = $state(false);
+
+  constructor(initial: UrlState, lang: UiLang) {
+    this.view = initial.view;
+    this.cities = initial.cities;
+    this.sort = initial.sort;
+    this.table = initial.table;
+    this.lang = initial.lang ?? lang;
+    this.langChosen = initial.lang !== null;
+    this.theme = initial.theme;
+    this.embed = initial.embed;
+    this.explorer = initial.explorer;
+    this.importMissing = initial.imported;
+  }
 
   /** Toggles one city, keeping the canonical order so views and URLs stay stable. */
   toggleCity(city: string): void {
     const next = this.cities.includes(city) ? this.cities.filter((c) => c !== city) : [...this.cities, city];
-    this.cities = CITY_IDS.filter((c) => next.includes(c));
+    this.cities = this.known.filter((c) => next.includes(c));
   }
 
   setAll(on: boolean): void {
-    this.cities = on ? [...CITY_IDS] : [];
+    this.cities = on ? [...this.known] : [];
   }
+
+  setLang(lang: UiLang): void {
+    this.lang = lang;
+    this.langChosen = true;
+  }
+
+  /** Adds or removes imported cities; a newly imported city starts selected. */
+  setImported(ids: string[]): void {
+    const added = ids.filter((id) => !this.known.includes(id));
+    this.known = [...CITY_IDS, ...ids];
+    this.cities = this.known.filter((c) => this.cities.includes(c) || added.includes(c));
+  }
+
+  toUrlState(importActive: boolean): UrlState {
+    return {
+      view: this.view,
+      cities: this.cities,
+      lang: this.langChosen ? this.lang : null,
+      sort: this.sort,
+      table: this.table,
+      embed: this.embed,
+      theme: this.theme,
+      explorer: this.explorer,
+      imported: importActive || this.importMissing,
+    };
+  }
+}
+
+/** The interface language a browser asks for: Chinese for any zh locale, English otherwise. */
+export function preferredLang(languages: readonly string[]): UiLang {
+  const first = languages.find((l) => /^(zh|en)\b/i.test(l)) ?? 'en';
+  return first.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }

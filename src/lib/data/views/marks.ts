@@ -12,6 +12,8 @@ export interface Mark extends Figure {
   doc_date: string;
   doc_kind: DocumentRow['kind'];
   doc_period: string;
+  /** The city comes from a file the reader imported, not from the bundled dataset. */
+  imported: boolean;
   /** Position of the city in the selection, for stable ordering. */
   order: number;
 }
@@ -35,7 +37,7 @@ export function enrichedFigures(data: Dataset): ColumnTable {
       kind: 'doc_kind',
       period: 'doc_period',
     });
-    const cities = data.cities.select({ id: 'city', name_zh: 'city_zh', name_en: 'city_en' });
+    const cities = data.cities.select({ id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' });
     table = data.figures.join_left(documents, 'doc').join_left(cities, 'city');
     enrichedCache.set(data, table);
   }

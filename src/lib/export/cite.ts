@@ -1,0 +1,42 @@
+// "Cite this view": GB/T 7714-2015 and APA 7 references naming the app, the view, its URL, the date and the documents.
+import type { Lang } from '../i18n/format';
+
+export interface CitationInput {
+  /** Title of the view in the citation's language. */
+  title: string;
+  url: string;
+  /** Date of access, ISO yyyy-mm-dd. */
+  accessed: string;
+  /** Titles of the primary documents the view shows. */
+  documents: string[];
+  lang: Lang;
+}
+
+export const APP_NAME = 'Tech Targets';
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** GB/T 7714-2015 electronic resource: 责任者. 题名[EB/OL]. (更新日期)[引用日期]. 路径. */
+export function gbt7714(input: CitationInput): string {
+  const sources = input.documents.length
+    ? input.lang === 'zh'
+      ? ` 数据来源：${input.documents.join('；')}。`
+      : ` Data: ${input.documents.join('; ')}.`
+    : '';
+  return `${APP_NAME}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sources}`;
+}
+
+/** APA 7 for a data visualisation without a personal author or fixed date. */
+export function apa(input: CitationInput): string {
+  const [year, month, day] = input.accessed.split('-').map(Number) as [number, number, number];
+  const sources = input.documents.length
+    ? input.lang === 'zh'
+      ? ` 数据来源：${input.documents.join('；')}。`
+      : ` Data from ${input.documents.join('; ')}.`
+    : '';
+  const retrieved =
+    input.lang === 'zh'
+      ? `${year}年${month}月${day}日检索自`
+      : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
+  return `${APP_NAME}. (n.d.). ${input.title} [Data visualization]. ${retrieved} ${input.url}${sources}`;
+}

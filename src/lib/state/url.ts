@@ -1,0 +1,127 @@
+// Pure parse/serialise of the query string: every reader-visible choice lives in the URL, garbage falls back to defaults.
+import { KINDS, type Kind } from '../data/schema';
+import type { UiLang } from '../i18n';
+
+export const VIEWS = ['rd', 'firms', 'market', 'explorer'] as const;
+export type View = (typeof VIEWS)[number];
+export const SORTS = ['name', 'value'] as const;
+export type Sort = (typeof SORTS)[number];
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const EXPLORER_SORTS = ['city', 'category', 'measure', 'kind', 'period', 'value', 'label'] as const;
+export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
+
+export interface ExplorerFilters {
+  categories: string[];
+  kinds: Kind[];
+  periods: string[];
+  search: string;
+  sort: ExplorerSort;
+  descending: boolean;
+}
+
+export interface UrlState {
+  view: View;
+  /** Selected city ids in canonical order. */
+  cities: string[];
+  /** null: not chosen in the URL, so the browser's language decides. */
+  lang: UiLang | null;
+  sort: Sort;
+  table: boolean;
+  embed: boolean;
+  theme: Theme;
+  explorer: ExplorerFilters;
+  /** A local import was active when the link was made: only a flag, never its content. */
+  imported: boolean;
+}
+
+export function defaultState(cities: readonly string[]): UrlState {
+  return {
+    view: 'rd',
+    cities: [...cities],
+    lang: null,
+    sort: 'name',
+    table: false,
+    embed: false,
+    theme: 'auto',
+    explorer: { categories: [], kinds: [], periods: [], search: '', sort: 'city', descending: false },
+    imported: false,
+  };
+}
+
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const PERIOD = /^\d{4}(?:-\d{4}|H[12]|-\d{2}\/\d{4}-\d{2})?$/;
+const MAX_SEARCH = 200;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function list(value: string | null): string[] {
+  return value === null ? [] : [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))];
+}
+
+/**
+ * Reads a query string against the cities that exist. Anything unknown or malformed is dropped
+ * silently: a mistyped or tampered link still opens a working page.
+ */
+export function parseQuery(search: string, knownCities: readonly string[]): UrlState {
+  const params = new URLSearchParams(search);
+  const state = defaultState(knownCities);
+  state.view = oneOf(params.get('view'), VIEWS, state.view);
+  if (params.has('cities')) {
+    const wanted = list(params.get('cities'));
+    const valid = knownCities.filter((c) => wanted.includes(c));
+    // An explicit empty list is a choice; a list of nothing but garbage is not.
+    if (valid.length > 0 || params.get('cities') === '') state.cities = valid;
+  }
+  const lang = params.get('lang');
+  state.lang = lang === 'zh' || lang === 'en' ? lang : null;
+  state.sort = oneOf(params.get('sort'), SORTS, state.sort);
+  state.table = params.get('table') === '1';
+  state.embed = params.get('embed') === '1';
+  state.theme = oneOf(params.get('theme'), THEMES, state.theme);
+  state.imported = params.get('imported') === '1';
+  const e = state.explorer;
+  e.categories = list(params.get('cat')).filter((c) => SLUG.test(c));
+  e.kinds = list(params.get('kind')).filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
+  e.periods = list(params.get('period')).filter((p) => PERIOD.test(p));
+  e.search = (params.get('q') ?? '').slice(0, MAX_SEARCH);
+  const sort = params.get('order') ?? '';
+  e.descending = sort.startsWith('-');
+  e.sort = oneOf(sort.replace(/^-/, ''), EXPLORER_SORTS, e.sort);
+  return state;
+}
+
+/** The query string for a state, leaving defaults out so links stay short. `?` included unless empty. */
+export function toQuery(state: UrlState, knownCities: readonly string[]): string {
+  const params = new URLSearchParams();
+  const defaults = defaultState(knownCities);
+  if (state.view !== defaults.view) params.set('view', state.view);
+  const cities = knownCities.filter((c) => state.cities.includes(c));
+  if (cities.join() !== knownCities.join()) params.set('cities', cities.join(','));
+  if (state.lang) params.set('lang', state.lang);
+  if (state.sort !== defaults.sort) params.set('sort', state.sort);
+  if (state.table) params.set('table', '1');
+  if (state.theme !== 'auto') params.set('theme', state.theme);
+  if (state.view === 'explorer') {
+    const e = state.explorer;
+    if (e.categories.length) params.set('cat', e.categories.join(','));
+    if (e.kinds.length) params.set('kind', e.kinds.join(','));
+    if (e.periods.length) params.set('period', e.periods.join(','));
+    if (e.search) params.set('q', e.search);
+    if (e.sort !== 'city' || e.descending) params.set('order', `${e.descending ? '-' : ''}${e.sort}`);
+  }
+  if (state.imported) params.set('imported', '1');
+  if (state.embed) params.set('embed', '1');
+  const query = params.toString().replace(/%2C/g, ',');
+  return query ? `?${query}` : '';
+}
+
+/** The same page with another query: keeps file:// paths and strips any old query or hash. */
+export function withQuery(href: string, query: string): string {
+  const url = new URL(href);
+  url.search = query;
+  url.hash = '';
+  return url.href;
+}

@@ -1,0 +1,202 @@
+// Sharing as a journalist does it: URL state, embed mode and its height messages, exports, and a real article page.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/browser.js';
+import { APP_URL, axeViolations, openApp, type OpenOptions } from './page';
+
+let browser: Browser;
+const open = (options: OpenOptions = {}) => openApp(browser, options);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A plain article page on disk, next to nothing: the embed code must bring everything it needs. */
+function articlePage(embed: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'article-')), 'article.html');
+  writeFileSync(
+    path,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body style="margin:0">
+<main style="max-width:640px;margin:0 auto;padding:0 10px"><h1>Tech targets in two cities</h1><p>Lead paragraph.</p>
+${embed}
+<p>After the chart.</p></main></body></html>`,
+  );
+  return pathToFileURL(path).href;
+}
+
+async function download(page: Page, action: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action="${action}"]`)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+const cityIds = (page: Pick<Page, 'locator'>) =>
+  page.locator('[data-view] [data-mark]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-mark')!.split('-')[0]))]);
+
+describe('URL state', () => {
+  test('?view=market&cities=huaibei,huangshi shows exactly those cities in that view', async () => {
+    const { page, errors } = await open({ query: '?view=market&cities=huaibei,huangshi' });
+    await expect(page.locator('[data-view]').getAttribute('data-view')).resolves.toBe('market');
+    expect((await cityIds(page)).sort()).toEqual(['huaibei', 'huangshi']);
+    await expect(page.getByRole('tab', { selected: true }).textContent()).resolves.toContain('Technology market');
+    expect(errors).toEqual([]);
+  });
+
+  test('changing the state rewrites the URL, and opening that URL restores it', async () => {
+    const { page } = await open();
+    await page.getByRole('tab', { name: 'High-tech firms' }).click();
+    await page.click('[data-city="wuhu"]');
+    await page.getByRole('button', { name: 'Show table' }).click();
+    const url = page.url();
+    expect(new URL(url).search).toBe('?view=firms&cities=huangshi,changzhou,tongxiang,huaibei&table=1');
+    const again = await open({ query: new URL(url).search });
+    await expect(again.page.locator('[data-view="firms"] table').isVisible()).resolves.toBe(true);
+    await expect(again.page.locator('[data-city="wuhu"]').getAttribute('aria-pressed')).resolves.toBe('false');
+  });
+
+  test('a garbage query renders the defaults with no error', async () => {
+    const { page, errors } = await open({ query: '?view=<script>&cities=,,x&lang=xx&table=maybe&embed=2&order=%00' });
+    await expect(page.locator('[data-view]').getAttribute('data-view')).resolves.toBe('rd');
+    expect(await cityIds(page)).toEqual(['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei']);
+    await expect(page.locator('h1').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('embed mode', () => {
+  test('?embed=1 hides the site chrome and posts its height to the parent', async () => {
+    const article = await browser.newPage();
+    await article.goto(
+      articlePage(
+        `<script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>` +
+          `<iframe src="${APP_URL}?view=rd&embed=1" title="chart" style="width:600px;height:300px"></iframe>`,
+      ),
+    );
+    const received = await article.waitForFunction(() => (window as unknown as { received: unknown[] }).received[0]);
+    const message = (await received.jsonValue()) as { type: string; view: string; height: number };
+    expect(message.type).toBe('tech-targets:height');
+    expect(message.view).toBe('rd');
+    expect(message.height).toBeGreaterThan(400);
+    const frame = article.frames()[1]!;
+    await expect(frame.locator('h1').count()).resolves.toBe(0);
+    await expect(frame.locator('[role="tablist"], [role="toolbar"], footer').count()).resolves.toBe(0);
+    await expect(frame.locator('[data-city]').count()).resolves.toBe(5);
+    await expect(frame.getByRole('link', { name: /open the full comparison/i }).getAttribute('href')).resolves.not.toContain('embed=1');
+    await article.close();
+  });
+
+  test('a journalist copies the embed code into a plain article page and gets a sized, accessible, resizing chart', async () => {
+    const { page } = await open({ query: '?view=market&cities=huaibei,huangshi' });
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const code = await page.getByRole('dialog').locator('textarea').inputValue();
+    expect(code).toContain('title="Tech Targets: Technology market"');
+    const fixed = Number(/height="(\d+)"/.exec(code)![1]);
+    const article = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await article.goto(articlePage(code));
+    const iframe = article.locator('iframe');
+    await expect(iframe.getAttribute('height')).resolves.toBe(String(fixed));
+    const frame = article.frames()[1]!;
+    await frame.waitForSelector('html[data-hydrated]');
+    expect((await cityIds(frame)).sort()).toEqual(['huaibei', 'huangshi']);
+    const contentHeight = () => frame.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
+    const frameHeight = () => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+    await article.waitForFunction(
+      async ([h]) => Math.abs(document.querySelector('iframe')!.getBoundingClientRect().height - h!) <= 1,
+      [await contentHeight()],
+    );
+    const wide = await frameHeight();
+    // Without the script the fixed height must already show the whole chart.
+    expect(fixed).toBeGreaterThanOrEqual(wide);
+    await article.setViewportSize({ width: 360, height: 900 });
+    await article.waitForFunction((h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 40, wide);
+    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    await expect(axeViolations(frame as unknown as Page)).resolves.toEqual([]);
+    await article.close();
+  });
+});
+
+describe('citation', () => {
+  test('names the app, the view URL, the date and the documents shown, in GB/T 7714 and APA', async () => {
+    const { page } = await open({ query: '?view=rd&cities=wuhu' });
+    await page.getByRole('button', { name: 'Cite' }).click();
+    const [gbt, apa] = await page.getByRole('dialog').locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(gbt).toContain('Tech Targets. R&D intensity');
+    expect(gbt).toContain(`[EB/OL]. [${today}]`);
+    expect(gbt).toContain('index.html?cities=wuhu');
+    expect(gbt).toContain('Wuhu Science and Technology Bureau');
+    expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity .*\[Data visualization\]\. Retrieved \w+ \d+, \d{4}, from file:/);
+  });
+});
+
+describe('exports', () => {
+  test('PNG is a valid PNG at twice the SVG size, and the SVG carries headline, notes, legend and source', async () => {
+    const { page } = await open({ query: '?view=firms&lang=zh', width: 900 });
+    const svg = await download(page, 'svg');
+    const png = await download(page, 'png');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(svg.name).toBe(`tech-targets-firms-${today}.svg`);
+    expect(png.name).toBe(`tech-targets-firms-${today}.png`);
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('高新技术企业：五座城市，五种统计口径');
+    expect(text).toContain('阅读提示');
+    expect(text).toContain('省下达任务（斜线）');
+    expect(text).toContain('来源：');
+    expect(text).toContain('新增高新技术企业');
+    const [, width, height] = /<svg[^>]*width="(\d+)" height="(\d+)"/.exec(text)!.map(Number) as [number, number, number];
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.readUInt32BE(16)).toBe(width * 2);
+    expect(png.bytes.readUInt32BE(20)).toBe(height * 2);
+    // The SVG renders on its own, in a page with no stylesheet.
+    const viewer = await browser.newPage();
+    await viewer.setContent(text);
+    await expect(viewer.locator('svg svg[data-chart]').count()).resolves.toBe(6);
+    await viewer.close();
+  });
+
+  test('CSV has a BOM and parses back to the rows shown, numbers as numbers', async () => {
+    const { page } = await open({ query: '?view=market&cities=huaibei,huangshi' });
+    const csv = await download(page, 'csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+    const shown = await page.locator('#view-panel tr[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')));
+    expect(parsed.data.map((r) => r.id)).toEqual(shown);
+    expect(parsed.data.map((r) => r.Value)).toContain('50.61');
+    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['City', 'Value', 'Unit', 'Period', 'Kind', 'Quote', 'Document']));
+  });
+});
+
+describe('offline by construction', () => {
+  test('the page carries a CSP that refuses every network connection', async () => {
+    const { page } = await open();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("default-src 'none'");
+    const outcome = await page.evaluate(() =>
+      fetch('https://example.com/collect', { method: 'POST', body: 'secret' }).then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
+    expect(outcome).toBe('blocked');
+    const image = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve('loaded');
+          img.onerror = () => resolve('blocked');
+          img.src = 'https://example.com/pixel.png';
+        }),
+    );
+    expect(image).toBe('blocked');
+  });
+});

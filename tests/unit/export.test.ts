@@ -1,0 +1,118 @@
+// Exports as files a newsroom opens: CSV safe in a spreadsheet, citations in both styles, embed code that needs no script.
+import Papa from 'papaparse';
+import { describe, expect, test } from 'vitest';
+import type { Mark } from '../../src/lib/data/views/marks';
+import { apa, gbt7714 } from '../../src/lib/export/cite';
+import { BOM, marksToCsv, neutralise } from '../../src/lib/export/csv';
+import { defaultEmbedHeight, embedCode } from '../../src/lib/export/embed';
+import { escapeXml, figureSvg } from '../../src/lib/export/svg';
+import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
+
+const mark = (over: Partial<Mark>): Mark => ({
+  id: 'x-1',
+  city: 'x',
+  doc: 'x-doc',
+  category: 'rd_intensity',
+  measure: 'share_of_gdp',
+  kind: 'target',
+  period: '2023',
+  qualifier: 'at_least',
+  value: 3.5,
+  unit: '%',
+  scope_zh: '全社会',
+  scope_en: 'economy-wide',
+  label_zh: '研发投入强度',
+  label_en: 'R&D intensity',
+  quote: '研发投入强度达到3.5%',
+  commitment: 'plain',
+  note_en: '',
+  restates: '',
+  part_of: '',
+  city_zh: '某市',
+  city_en: 'Somecity',
+  doc_title_zh: '工作要点',
+  doc_title_en: 'Work points',
+  doc_date: '2023-03-01',
+  doc_kind: 'work_plan',
+  doc_period: '2023',
+  imported: false,
+  order: 0,
+  ...over,
+});
+
+describe('CSV export', () => {
+  test('starts with a BOM and parses back to one row per mark, numbers intact', () => {
+    const csv = marksToCsv([mark({}), mark({ id: 'x-2', value: null, kind: 'not_stated', qualifier: null })], 'en', en);
+    expect(csv.startsWith(BOM)).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => [r.id, r.Value, r.Kind])).toEqual([
+      ['x-1', '3.5', 'Target'],
+      ['x-2', '', 'Not stated'],
+    ]);
+  });
+
+  test('neutralises text cells that a spreadsheet would run, and leaves numbers alone', () => {
+    expect(neutralise('=HYPERLINK("http://evil","x")')).toBe(`'=HYPERLINK("http://evil","x")`);
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(neutralise(`${start}cmd`)).toBe(`'${start}cmd`);
+    expect(neutralise(-5)).toBe(-5);
+    expect(neutralise('3.5')).toBe('3.5');
+    const csv = marksToCsv([mark({ label_en: '=1+1', quote: '@SUM(A1)', imported: true })], 'en', en);
+    const row = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!;
+    expect(row.Figure).toBe("'=1+1");
+    expect(row.Quote).toBe("'@SUM(A1)");
+    expect(row.Origin).toBe('imported by you');
+  });
+
+  test('uses the interface language for headers and labels', () => {
+    const csv = marksToCsv([mark({})], 'zh', zh);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
+    expect(parsed.meta.fields).toContain(zh.fields.city);
+    expect(parsed.data[0]![zh.fields.city]).toBe('某市');
+  });
+});
+
+describe('citations', () => {
+  const input = { title: 'R&D intensity — Tech Targets', url: 'https://example.org/?view=rd', accessed: '2026-11-25', documents: ['Doc A (2023-03-09)'], lang: 'en' as const };
+
+  test('GB/T 7714 names app, title, [EB/OL], access date, URL and documents', () => {
+    expect(gbt7714(input)).toBe(
+      'Tech Targets. R&D intensity — Tech Targets[EB/OL]. [2026-11-25]. https://example.org/?view=rd. Data: Doc A (2023-03-09).',
+    );
+  });
+
+  test('APA names app, n.d., title, kind, retrieval date and URL', () => {
+    expect(apa(input)).toBe(
+      'Tech Targets. (n.d.). R&D intensity — Tech Targets [Data visualization]. Retrieved November 25, 2026, from https://example.org/?view=rd Data from Doc A (2023-03-09).',
+    );
+    expect(apa({ ...input, lang: 'zh' })).toContain('2026年11月25日检索自');
+  });
+});
+
+describe('embed code', () => {
+  test('an iframe with title and a fixed height, then the optional resize script', () => {
+    const code = embedCode({ src: 'https://x.org/?view=rd&embed=1', title: 'Tech Targets: "R&D"', height: 700, scriptSrc: 'https://x.org/embed.js' });
+    expect(code).toContain('<iframe src="https://x.org/?view=rd&#38;embed=1" title="Tech Targets: &#34;R&#38;D&#34;" height="700"');
+    expect(code).toContain('style="width:100%;height:700px;border:0"');
+    expect(code).toMatch(/<\/iframe>\n<script src="https:\/\/x.org\/embed.js" async><\/script>$/);
+  });
+
+  test('the default height grows with rows, panels and notes', () => {
+    expect(defaultEmbedHeight(10, 6, 3, 4)).toBeGreaterThan(defaultEmbedHeight(3, 1, 2, 2));
+  });
+});
+
+describe('SVG figure', () => {
+  test('escapes text and stays well-formed with hostile labels', () => {
+    expect(escapeXml(`<img src=x onerror="a">&'`)).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;');
+    const svg = figureSvg(
+      { title: '<script>alert(1)</script>', dek: 'd', legend: [{ swatch: 'target', label: 'T' }], notesTitle: 'N', notes: ['n1'], source: 'S', credit: 'C' },
+      [],
+      600,
+      { background: '#fff', ink: '#222', muted: '#595959', note: '#fff8e6', noteRule: '#b07800' },
+    );
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&#60;script&#62;');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="600" height="\d+"/);
+  });
+});
