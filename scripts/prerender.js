@@ -13,14 +13,15 @@ const file = `${root}/dist/index.html`;
 const html = await readFile(file, 'utf8');
 if (!html.includes('<!--app-html-->')) throw new Error('dist/index.html has no <!--app-html--> placeholder to fill.');
 // The prerendered page is complete without script, so the app's code is parked inert after the markup
-// and started once the browser has painted: compiling 400 kB of JavaScript never delays the first paint.
+// and started two frames later, when the first paint has surely happened: compiling 400 kB of JavaScript never
+// delays it.
 const match = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html);
 if (!match) throw new Error('dist/index.html has no inlined module script.');
 const boot = `<script type="text/plain" id="app-code">${match[1]}</script>
-<script>requestAnimationFrame(function () { setTimeout(function () {
+<script>requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(function () {
   var code = document.getElementById('app-code'), s = document.createElement('script');
   s.type = 'module'; s.textContent = code.textContent; code.remove(); document.body.appendChild(s);
-}); });</script>`;
+}); }); });</script>`;
 const page = html
   .replace(match[0], '')
   .replace('<!--app-head-->', () => head)

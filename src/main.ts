@@ -1,7 +1,8 @@
 // Browser entry: reads the URL, then hydrates the server-rendered page when it shows the same state, or renders afresh.
 import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
-import { bundledDataset } from './lib/data/bundled';
+import { bundledDataset, bundledRows } from './lib/data/bundled';
+import { readStored } from './lib/state/imports.svelte';
 import { CITY_IDS } from './lib/data/schema';
 import { preferredLang } from './lib/state/app.svelte';
 import { defaultState, parseQuery, toQuery, withQuery } from './lib/state/url';
@@ -11,9 +12,10 @@ const target = document.getElementById('app')!;
 const initial = parseQuery(location.search, CITY_IDS);
 const lang = initial.lang ?? preferredLang(navigator.languages);
 const href = withQuery(location.href, '');
-const props = { data: bundledDataset(), initial, lang, href };
-// The prerendered markup is the default English page; any other state is rendered fresh rather than patched.
-const isDefault = toQuery(initial, CITY_IDS) === toQuery(defaultState(CITY_IDS), CITY_IDS) && lang === 'en';
+const props = { base: bundledRows(), bundled: bundledDataset(), initial, lang, href };
+// The prerendered markup is the default English page without imports; anything else is rendered fresh, not patched.
+const isDefault =
+  toQuery(initial, CITY_IDS) === toQuery(defaultState(CITY_IDS), CITY_IDS) && lang === 'en' && readStored().length === 0;
 if (target.firstElementChild && isDefault) hydrate(App, { target, props });
 else {
   target.replaceChildren();

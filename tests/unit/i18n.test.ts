@@ -24,6 +24,8 @@ function callWithSamples(path: string, fn: (...args: unknown[]) => unknown): unk
 
 const CJK = /[\u3400-\u9fff]/;
 
+const SEPARATORS = new Set(['sentenceSep']);
+
 describe('message catalogues', () => {
   test('en and zh have the same keys, at every depth', () => {
     const enPaths = leaves(en).map((l) => l.path).sort();
@@ -50,15 +52,25 @@ describe('message catalogues', () => {
           expect((out as string).trim(), path).not.toBe('');
         } else {
           expect(typeof value, path).toBe('string');
-          expect((value as string).trim(), path).not.toBe('');
+          // Separators are punctuation or whitespace by design (Chinese joins sentences with nothing).
+          if (!SEPARATORS.has(path)) expect((value as string).trim(), path).not.toBe('');
         }
       }
     });
   }
 
+  test('zh wraps and separates with full-width punctuation', () => {
+    expect(zh.aside('芜湖', '2023年')).toBe('芜湖（2023年）');
+    expect(zh.labelled('期内新增', '芜湖')).toBe('期内新增：芜湖');
+    expect(zh.listSep).toBe('；');
+    expect(zh.issueText('not_a_number', 'Expected a plain number')).toMatch(/纯数字/);
+    expect(en.issueText('not_a_number', 'Expected a plain number')).toBe('Expected a plain number');
+  });
+
   test('zh text is actually Chinese', () => {
     // Codes, standard names and language autonyms are the same in every language.
-    const allow = new Set(['lang', 'langNames.en', 'citeDialog.gbt']);
+    // Separators and wrappers are punctuation around the caller's text; issueText passes the code through.
+    const allow = new Set(['lang', 'langNames.en', 'citeDialog.gbt', 'listSep', 'sentenceSep', 'aside', 'labelled', 'issueText']);
     const notChinese = leaves(zh)
       .filter(({ path }) => !allow.has(path))
       .map(({ path, value }) => ({

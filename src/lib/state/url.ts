@@ -1,5 +1,6 @@
 // Pure parse/serialise of the query string: every reader-visible choice lives in the URL, garbage falls back to defaults.
 import { KINDS, type Kind } from '../data/schema';
+import { EXPLORER_SORT_KEYS, type ExplorerSortKey } from '../data/views/explorer';
 import type { UiLang } from '../i18n';
 
 export const VIEWS = ['rd', 'firms', 'market', 'explorer'] as const;
@@ -8,8 +9,7 @@ export const SORTS = ['name', 'value'] as const;
 export type Sort = (typeof SORTS)[number];
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
-export const EXPLORER_SORTS = ['city', 'category', 'measure', 'kind', 'period', 'value', 'label'] as const;
-export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
+export type ExplorerSort = ExplorerSortKey;
 
 export interface ExplorerFilters {
   categories: string[];
@@ -89,7 +89,7 @@ export function parseQuery(search: string, knownCities: readonly string[]): UrlS
   e.search = (params.get('q') ?? '').slice(0, MAX_SEARCH);
   const sort = params.get('order') ?? '';
   e.descending = sort.startsWith('-');
-  e.sort = oneOf(sort.replace(/^-/, ''), EXPLORER_SORTS, e.sort);
+  e.sort = oneOf(sort.replace(/^-/, ''), EXPLORER_SORT_KEYS, e.sort);
   return state;
 }
 

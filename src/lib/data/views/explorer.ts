@@ -467,3 +467,19 @@ export function whyNoComparison(rows: Mark[]): NoComparison | null {
   if (cities.length === 1) return { code: 'single_city', city: cities[0]! };
   return { code: 'different_measures', measures };
 }
+
+export interface ExplorerModel extends ExplorerResult {
+  /** Only when exactly one category is chosen: groups to chart, or why there is none. */
+  comparison: { category: string; groups: ComparisonGroup[]; why: NoComparison | null } | null;
+}
+
+/** The whole explorer for one query: matching rows, facets and, for a single category, what can be compared. */
+export function buildExplorer(data: Dataset, query: ExplorerQuery): ExplorerModel {
+  const result = queryExplorer(data, query);
+  const category = query.categories.length === 1 ? query.categories[0]! : null;
+  const comparison =
+    category === null
+      ? null
+      : { category, groups: comparisonGroups(result.rows), why: whyNoComparison(result.rows) };
+  return { ...result, comparison };
+}

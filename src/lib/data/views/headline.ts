@@ -95,6 +95,11 @@ function sortMarks(marks: Mark[], sort: SortOrder): Mark[] {
   return [...marks].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.order - b.order);
 }
 
+/** The documents behind some figures, once each, as "title (date)". */
+export function documentsOf(marks: Mark[], lang: Lang, messages: Messages): string[] {
+  return unique(marks.map((x) => (x.doc_date ? messages.aside(docTitle(x, lang), x.doc_date) : docTitle(x, lang))));
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -110,20 +115,22 @@ function comparabilityNotes(marks: Mark[], panels: Panel[], options: ViewOptions
       m.notes.periods(
         periods
           .sort()
-          .map((p) => `${formatPeriod(p, lang)} (${names(stated.filter((x) => x.period === p))})`)
-          .join('; '),
+          .map((p) => m.aside(formatPeriod(p, lang), names(stated.filter((x) => x.period === p))))
+          .join(m.listSep),
       ),
     );
   const kinds = unique(stated.map((x) => x.kind));
   if (kinds.length > 1)
     notes.push(
-      m.notes.kinds(kinds.map((k) => `${m.kinds[k].toLowerCase()} (${names(stated.filter((x) => x.kind === k))})`).join('; ')),
+      m.notes.kinds(
+        kinds.map((k) => m.aside(m.kinds[k].toLowerCase(), names(stated.filter((x) => x.kind === k)))).join(m.listSep),
+      ),
     );
   for (const mark of stated.filter(isNarrowScope))
     notes.push(m.notes.scope(cityName(mark, lang), lang === 'zh' ? mark.scope_zh : mark.scope_en));
   const missing = marks.filter((x) => !isStated(x));
   if (missing.length > 0)
-    notes.push(m.notes.missing(m.andList(missing.map((x) => `${cityName(x, lang)} (${docTitle(x, lang)})`))));
+    notes.push(m.notes.missing(m.andList(missing.map((x) => m.aside(cityName(x, lang), docTitle(x, lang))))));
   if (panels.length > 1) notes.push(m.ownScale);
   return notes;
 }
@@ -139,12 +146,13 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
     if (leaders.length > 0 && (targets.length > 1 || panels.length === 1)) {
       const lead = leaders[0]!;
       sentences.push(
-        (panels.length > 1 ? `${panel.title}: ` : '') +
+        (panels.length > 1 ? (text: string) => m.labelled(panel.title, text) : (text: string) => text)(
           m.summary.highest(
             m.andList(unique(leaders.map((x) => cityName(x, lang)))),
             formatFigure(lead.value, lead.unit, lead.qualifier, lang),
             m.andList(unique(leaders.map((x) => formatPeriod(x.period, lang)))),
           ),
+        ),
       );
     }
     const actuals = panel.marks.filter(isStated).filter((x) => x.kind === 'actual');
@@ -165,9 +173,10 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
   if (view === 'rd' && references.length > 0) {
     const first = references[0]!;
     const last = references[references.length - 1]!;
-    sentences.push(m.summary.national(`${first.value}% (${first.year}) – ${last.value}% (${last.year})`));
+    const at = (r: Reference) => m.aside(`${r.value}%`, formatPeriod(String(r.year), lang));
+    sentences.push(m.summary.national(`${at(first)} – ${at(last)}`));
   }
-  return sentences.join(' ');
+  return sentences.join(m.sentenceSep);
 }
 
 function nationalReferences(rows: NationalRdRow[], options: ViewOptions): Reference[] {
@@ -208,6 +217,6 @@ export function buildView(data: Dataset, view: ViewId, options: ViewOptions): Vi
     references,
     notes: comparabilityNotes(marks, panels, options),
     summary: summarise(view, panels, references, options),
-    documents: unique(marks.map((x) => `${docTitle(x, options.lang)}${x.doc_date ? ` (${x.doc_date})` : ''}`)),
+    documents: documentsOf(marks, options.lang, options.messages),
   };
 }

@@ -1,0 +1,113 @@
+// The explorer, both interface languages and both themes, as an analyst and a reader meet them.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/browser.js';
+import { axeViolations, openApp } from './page';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const rowIds = (page: Page) =>
+  page.locator('#view-panel tbody tr[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')));
+
+describe('explorer', () => {
+  test('finds a row by a Chinese substring of its quote, and keeps the search in the URL', async () => {
+    const { page, errors } = await openApp(browser, { query: '?view=explorer' });
+    await expect(page.locator('[data-count]').getAttribute('data-count')).resolves.toBe('220');
+    await page.getByLabel('Search labels, quotes and notes').fill('入库科技型中小企业');
+    await page.waitForFunction(() => document.querySelector('[data-count]')?.getAttribute('data-count') === '1');
+    expect(await rowIds(page)).toEqual(['huangshi-2021-tech-smes-registered']);
+    await expect(page.locator('tr[data-row="huangshi-2021-tech-smes-registered"] .quote').textContent()).resolves.toContain(
+      '入库科技型中小企业450家以上',
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe('入库科技型中小企业');
+    expect(errors).toEqual([]);
+  });
+
+  test('answers "which cities set a target for 科技型中小企业, and how do they compare?" in either language', async () => {
+    for (const [lang, category, target, notComparable] of [
+      ['en', 'Category', 'Target', 'not comparable'],
+      ['zh', '类别', '目标', '不可直接比较'],
+    ] as const) {
+      const { page } = await openApp(browser, { query: `?view=explorer&lang=${lang}` });
+      await page.getByLabel(category, { exact: true }).selectOption('tech_smes');
+      await page.getByRole('checkbox', { name: new RegExp(`^${target}`) }).check();
+      await page.waitForFunction(() => document.querySelector('[data-count]')?.getAttribute('data-count') === '6');
+      const cities = await page.locator('#view-panel tbody th[scope="row"]').allTextContents();
+      expect(new Set(cities).size).toBe(5);
+      const comparison = page.locator('[data-comparison="tech_smes"]');
+      await expect(comparison.textContent()).resolves.toMatch(lang === 'en' ? /different measures|counts something different/i : /统计的内容各不相同/);
+      // With reported figures back in, Huangshi and Huaibei share a measure: a chart, marked not comparable.
+      await page.getByRole('checkbox', { name: new RegExp(`^${target}`) }).uncheck();
+      await expect(comparison.locator('svg[data-chart] [data-mark]').count()).resolves.toBe(2);
+      await expect(comparison.textContent()).resolves.toContain(notComparable);
+      expect(new URL(page.url()).searchParams.get('cat')).toBe('tech_smes');
+    }
+  });
+
+  test('columns sort, with not-stated values last', async () => {
+    const { page } = await openApp(browser, { query: '?view=explorer&cat=rd_intensity' });
+    await page.click('[data-sort="value"]');
+    await page.click('[data-sort="value"]');
+    const ids = await rowIds(page);
+    expect(ids[0]).toMatch(/rd-intensity/);
+    expect(ids.at(-1)).toBe('huaibei-2023-rd-intensity-not-stated');
+    await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('-value');
+  });
+});
+
+describe('bilingual interface', () => {
+  test('lang=en and lang=zh draw the same marks with translated labels', async () => {
+    for (const view of ['rd', 'firms', 'market']) {
+      const en = await openApp(browser, { query: `?view=${view}&lang=en` });
+      const zh = await openApp(browser, { query: `?view=${view}&lang=zh` });
+      const marks = (page: Page) => page.locator('[data-mark]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
+      expect(await marks(zh.page)).toEqual(await marks(en.page));
+      const heading = await zh.page.locator('h2').first().textContent();
+      expect(heading).toMatch(/[\u4e00-\u9fff]/);
+      expect(heading).not.toEqual(await en.page.locator('h2').first().textContent());
+      const zhText = (await zh.page.locator('#app').innerText())!;
+      for (const english of ['Read with care', 'Show table', 'Source:', 'Target (hollow)', 'Copy link']) expect(zhText).not.toContain(english);
+      await expect(zh.page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
+      if (view === 'market') {
+        expect(zhText).toContain('亿元');
+        expect(await en.page.locator('#view-panel').textContent()).toContain('CNY 5.8 bn');
+      }
+    }
+  });
+
+  test('the default follows the browser language, and the toggle switches and records it', async () => {
+    const { page } = await openApp(browser, { locale: 'zh-CN' });
+    await expect(page.locator('h1').textContent()).resolves.toBe('科技目标');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tech Targets');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  });
+});
+
+describe('dark mode', () => {
+  test.each(['rd', 'firms', 'explorer&cat=tech_smes'])('follows the system theme and passes axe-core: %s', async (view) => {
+    const { page } = await openApp(browser, { query: `?view=${view}`, colorScheme: 'dark' });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(20, 20, 22)');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+
+  test('the theme toggle overrides the system and is kept in the URL; light passes axe-core in the explorer too', async () => {
+    const { page } = await openApp(browser, { query: '?view=explorer&cat=tech_smes' });
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.selectOption('[data-control="theme"]', 'dark');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+    await page.focus('[data-mark]');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+});

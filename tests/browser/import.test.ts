@@ -1,0 +1,123 @@
+// Bringing a sixth city: a real file input, persistence across reloads, removal, and hostile files.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/browser.js';
+import { openApp } from './page';
+
+const VALID = new URL('../fixtures/import/valid-city.csv', import.meta.url).pathname;
+const HEADER = readFileSync(VALID, 'utf8').split('\n')[0]!;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function fixture(name: string, body: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'import-')), name);
+  writeFileSync(path, body);
+  return path;
+}
+
+async function importFile(page: Page, path: string) {
+  await page.click('[data-import] summary');
+  await page.setInputFiles('[data-import] input[type=file]', path);
+}
+
+const view = async (page: Page, tab: string) => {
+  await page.getByRole('tab', { name: tab }).click();
+  return page.locator('#view-panel').textContent();
+};
+
+describe('importing a sixth city', () => {
+  test('a valid file shows the city in the three views and the explorer, survives a reload, and removal restores the five', async () => {
+    const { page, errors } = await openApp(browser);
+    const before = await page.locator('[data-mark]').count();
+    await importFile(page, VALID);
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added");
+    expect(await view(page, 'R&D intensity')).toContain("◆ Ma'anshan");
+    expect(await view(page, 'High-tech firms')).toContain("◆ Ma'anshan");
+    expect(await view(page, 'Technology market')).toContain("◆ Ma'anshan");
+    await page.getByRole('tab', { name: 'All figures' }).click();
+    await page.getByLabel('Search labels, quotes and notes').fill('马鞍山');
+    await expect(page.locator('#view-panel tr[data-row^="maanshan-"]').count()).resolves.toBe(6);
+    expect(new URL(page.url()).searchParams.get('imported')).toBe('1');
+
+    await page.reload();
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByRole('tab', { name: 'R&D intensity' }).click();
+    await expect(page.locator('[data-mark="maanshan-2023-rd-intensity"]').count()).resolves.toBe(1);
+    await page.focus('[data-mark="maanshan-2023-rd-intensity"]');
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('imported by you');
+
+    await page.click('[data-import] summary');
+    await page.getByRole('button', { name: "Remove Ma'anshan" }).click();
+    await expect(page.locator('[data-mark^="maanshan"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-mark]').count()).resolves.toBe(before);
+    await expect(page.evaluate(() => localStorage.getItem('tech-targets:imports:v1'))).resolves.toBeNull();
+    expect(new URL(page.url()).searchParams.get('imported')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  test('a shared link made with an import says the import is missing and shows the five', async () => {
+    const { page } = await openApp(browser, { query: '?imported=1' });
+    await expect(page.getByRole('status').filter({ hasText: 'imported from a local file' }).count()).resolves.toBe(1);
+    await expect(page.locator('[data-city]').count()).resolves.toBe(5);
+  });
+
+  test('a hostile but valid file is shown as text, runs nothing, and its formula is neutralised in the CSV', async () => {
+    const { page, errors } = await openApp(browser);
+    const row = [
+      'evil-2023-rd-intensity', 'evil', 'evil-2023-plan', 'rd_intensity', 'share_of_gdp', 'target', '2023', 'about', '2.5', '%',
+      '全社会', 'economy-wide', '<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
+      '=HYPERLINK("http://evil.example","click")', 'plain', '', '', '', '恶意市', 'Evil <b>City</b>',
+      '恶意文件', 'Evil doc', '2023-01-01',
+    ];
+    await importFile(page, fixture('evil.csv', `${HEADER}\n${Papa.unparse([row])}\n`));
+    await expect(page.locator('[data-import] [aria-live]').textContent()).resolves.toContain('added');
+    await expect(page.locator('[data-mark="evil-2023-rd-intensity"]').textContent()).resolves.toContain(
+      '<script>window.__pwned=1</script>',
+    );
+    await expect(page.locator('#view-panel img, #view-panel script').count()).resolves.toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="csv"]')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+    const evil = parsed.data.find((r) => r.id === 'evil-2023-rd-intensity')!;
+    expect(evil.Quote).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(evil.Origin).toBe('imported by you');
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  test('a file with errors changes nothing and the error panel names row, column and value', async () => {
+    const { page } = await openApp(browser);
+    const before = await page.locator('[data-mark]').count();
+    const good = readFileSync(VALID, 'utf8').split('\n')[1]!;
+    const bad = good.replace(',target,', ',<img src=x onerror="window.__pwned=1">,');
+    await importFile(page, fixture('bad.csv', `${HEADER}\n${good.replace('maanshan-2023-rd', 'maanshan-2022-rd')}\n${bad}\n`));
+    const panel = page.locator('[data-import-errors]');
+    await expect(panel.textContent()).resolves.toContain('bad.csv was not imported');
+    const item = panel.locator('li[data-code="not_in_vocabulary"]');
+    await expect(item.getAttribute('data-row')).resolves.toBe('3');
+    await expect(item.textContent()).resolves.toContain('Row 3, column “kind”');
+    await expect(item.textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">');
+    await expect(page.locator('[data-mark]').count()).resolves.toBe(before);
+    await expect(page.locator('[data-city]').count()).resolves.toBe(5);
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+  });
+
+  test('the error panel speaks the interface language', async () => {
+    const { page } = await openApp(browser, { query: '?lang=zh' });
+    await page.click('[data-import] summary');
+    await page.setInputFiles('[data-import] input[type=file]', fixture('empty.csv', ''));
+    await expect(page.locator('[data-import-errors]').textContent()).resolves.toContain('文件为空');
+  });
+});

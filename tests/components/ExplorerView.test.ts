@@ -1,0 +1,73 @@
+// The explorer component on the bundled data: filters call back, counts and comparisons say what the rows allow.
+import { describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import ExplorerView from '../../src/views/ExplorerView.svelte';
+import { bundledDataset } from '../../src/lib/data/bundled';
+import { CITY_IDS } from '../../src/lib/data/schema';
+import { buildExplorer } from '../../src/lib/data/views/explorer';
+import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
+import { defaultState, type ExplorerFilters } from '../../src/lib/state/url';
+
+const filters = (patch: Partial<ExplorerFilters> = {}): ExplorerFilters => ({ ...defaultState(CITY_IDS).explorer, ...patch });
+
+function renderExplorer(patch: Partial<ExplorerFilters> = {}, lang: 'en' | 'zh' = 'en') {
+  const f = filters(patch);
+  const model = buildExplorer(bundledDataset(), { ...f, cities: [...CITY_IDS], lang });
+  const onchange = vi.fn();
+  const result = render(ExplorerView, { model, filters: f, lang, messages: lang === 'zh' ? zh : en, onchange });
+  return { ...result, onchange, model };
+}
+
+describe('ExplorerView', () => {
+  test('shows the count of matching rows and the first page of them', () => {
+    const { container } = renderExplorer();
+    expect(screen.getByRole('status')).toHaveTextContent('220 of 220 figures');
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(25);
+    expect(screen.getByRole('button', { name: 'Show all 220' })).toBeInTheDocument();
+  });
+
+  test('typing a search, choosing a category or a kind reports new filters', async () => {
+    const { onchange } = renderExplorer();
+    await fireEvent.input(screen.getByLabelText(en.explorer.search), { target: { value: '科技型' } });
+    expect(onchange).toHaveBeenLastCalledWith(expect.objectContaining({ search: '科技型' }));
+    await fireEvent.change(screen.getByLabelText(en.explorer.category), { target: { value: 'tech_smes' } });
+    expect(onchange).toHaveBeenLastCalledWith(expect.objectContaining({ categories: ['tech_smes'] }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: /^Target/ }));
+    expect(onchange).toHaveBeenLastCalledWith(expect.objectContaining({ kinds: ['target'] }));
+  });
+
+  test('a column header sorts, and a second click reverses', async () => {
+    const { onchange, unmount } = renderExplorer();
+    await fireEvent.click(screen.getByRole('button', { name: /Value/ }));
+    expect(onchange).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'value', descending: false }));
+    unmount();
+    const again = renderExplorer({ sort: 'value' });
+    expect(screen.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'ascending');
+    await fireEvent.click(screen.getByRole('button', { name: /Value/ }));
+    expect(again.onchange).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'value', descending: true }));
+  });
+
+  test('one category: a comparison chart with the reasons it is not comparable, and what is left out', () => {
+    const { container } = renderExplorer({ categories: ['tech_smes'] });
+    const comparison = container.querySelector('[data-comparison="tech_smes"]') as HTMLElement;
+    expect(comparison.querySelectorAll('[data-mark]')).toHaveLength(2);
+    expect(within(comparison).getByText(/different periods/)).toBeInTheDocument();
+    expect(within(comparison).getByText(/different kinds of figure/)).toBeInTheDocument();
+    expect(comparison).toHaveTextContent('Not in a comparison');
+    expect(comparison).toHaveTextContent('Wuhu');
+  });
+
+  test('targets only: says that each city counts something different, in Chinese too', () => {
+    const { container } = renderExplorer({ categories: ['tech_smes'], kinds: ['target'] }, 'zh');
+    const comparison = container.querySelector('[data-comparison="tech_smes"]') as HTMLElement;
+    expect(comparison.querySelectorAll('[data-mark]')).toHaveLength(0);
+    expect(comparison).toHaveTextContent('统计的内容各不相同');
+  });
+
+  test('restated rows are listed and flagged', () => {
+    const { container } = renderExplorer({ categories: ['tech_smes'] });
+    expect(container.querySelector('tr[data-row="huaibei-2023h1-tech-smes-registered-2"]')).toHaveTextContent(en.explorer.restated);
+    expect(container.querySelector('tr[data-row="huaibei-2023h1-tech-smes-registered"]')).not.toHaveTextContent(en.explorer.restated);
+  });
+});
