@@ -1,21 +1,11 @@
 // The built single file, opened from disk in real Chromium, as a reader would.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser.js';
-import { axeViolations, openApp, type OpenOptions } from './page';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, openApp, type OpenOptions, useBrowser } from './page';
 
 const CITIES = ['Wuhu', 'Huangshi', 'Changzhou', 'Tongxiang', 'Huaibei'];
 
-let browser: Browser;
-const open = (options: OpenOptions = {}) => openApp(browser, options);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const open = (options: OpenOptions = {}) => openApp(browser(), options);
 
 describe('dist/index.html from file://', () => {
   test('renders every view with all five cities, with no console error and no network request', async () => {

@@ -1,25 +1,16 @@
 // The explorer, both interface languages and both themes, as an analyst and a reader meet them.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser.js';
-import { axeViolations, openApp } from './page';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, openApp, useBrowser } from './page';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const rowIds = (page: Page) =>
   page.locator('#view-panel tbody tr[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')));
 
 describe('explorer', () => {
   test('finds a row by a Chinese substring of its quote, and keeps the search in the URL', async () => {
-    const { page, errors } = await openApp(browser, { query: '?view=explorer' });
+    const { page, errors } = await openApp(browser(), { query: '?view=explorer' });
     await expect(page.locator('[data-count]').getAttribute('data-count')).resolves.toBe('220');
     await page.getByLabel('Search labels, quotes and notes').fill('入库科技型中小企业');
     await page.waitForFunction(() => document.querySelector('[data-count]')?.getAttribute('data-count') === '1');
@@ -36,7 +27,7 @@ describe('explorer', () => {
       ['en', 'Category', 'Target', 'not comparable'],
       ['zh', '类别', '目标', '不可直接比较'],
     ] as const) {
-      const { page } = await openApp(browser, { query: `?view=explorer&lang=${lang}` });
+      const { page } = await openApp(browser(), { query: `?view=explorer&lang=${lang}` });
       await page.getByLabel(category, { exact: true }).selectOption('tech_smes');
       await page.getByRole('checkbox', { name: new RegExp(`^${target}`) }).check();
       await page.waitForFunction(() => document.querySelector('[data-count]')?.getAttribute('data-count') === '6');
@@ -53,7 +44,7 @@ describe('explorer', () => {
   });
 
   test('columns sort, with not-stated values last', async () => {
-    const { page } = await openApp(browser, { query: '?view=explorer&cat=rd_intensity' });
+    const { page } = await openApp(browser(), { query: '?view=explorer&cat=rd_intensity' });
     await page.click('[data-sort="value"]');
     await page.click('[data-sort="value"]');
     const ids = await rowIds(page);
@@ -67,8 +58,8 @@ describe('explorer', () => {
 describe('bilingual interface', () => {
   test('lang=en and lang=zh draw the same marks with translated labels', async () => {
     for (const view of ['rd', 'firms', 'market']) {
-      const en = await openApp(browser, { query: `?view=${view}&lang=en` });
-      const zh = await openApp(browser, { query: `?view=${view}&lang=zh` });
+      const en = await openApp(browser(), { query: `?view=${view}&lang=en` });
+      const zh = await openApp(browser(), { query: `?view=${view}&lang=zh` });
       const marks = (page: Page) => page.locator('[data-mark]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
       expect(await marks(zh.page)).toEqual(await marks(en.page));
       const heading = await zh.page.locator('h2').first().textContent();
@@ -85,7 +76,7 @@ describe('bilingual interface', () => {
   });
 
   test('the default follows the browser language, and the toggle switches and records it', async () => {
-    const { page } = await openApp(browser, { locale: 'zh-CN' });
+    const { page } = await openApp(browser(), { locale: 'zh-CN' });
     await expect(page.locator('h1').textContent()).resolves.toBe('科技目标');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Tech Targets');
@@ -95,14 +86,14 @@ describe('bilingual interface', () => {
 
 describe('dark mode', () => {
   test.each(['rd', 'firms', 'explorer&cat=tech_smes'])('follows the system theme and passes axe-core: %s', async (view) => {
-    const { page } = await openApp(browser, { query: `?view=${view}`, colorScheme: 'dark' });
+    const { page } = await openApp(browser(), { query: `?view=${view}`, colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(20, 20, 22)');
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
 
   test('the theme toggle overrides the system and is kept in the URL; light passes axe-core in the explorer too', async () => {
-    const { page } = await openApp(browser, { query: '?view=explorer&cat=tech_smes' });
+    const { page } = await openApp(browser(), { query: '?view=explorer&cat=tech_smes' });
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.selectOption('[data-control="theme"]', 'dark');
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');

@@ -3,23 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser.js';
-import { openApp } from './page';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, useBrowser } from './page';
 
 const VALID = new URL('../fixtures/import/valid-city.csv', import.meta.url).pathname;
 const HEADER = readFileSync(VALID, 'utf8').split('\n')[0]!;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function fixture(name: string, body: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'import-')), name);
@@ -39,7 +30,7 @@ const view = async (page: Page, tab: string) => {
 
 describe('importing a sixth city', () => {
   test('a valid file shows the city in the three views and the explorer, survives a reload, and removal restores the five', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await openApp(browser());
     const before = await page.locator('[data-mark]').count();
     await importFile(page, VALID);
     await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added");
@@ -68,13 +59,13 @@ describe('importing a sixth city', () => {
   });
 
   test('a shared link made with an import says the import is missing and shows the five', async () => {
-    const { page } = await openApp(browser, { query: '?imported=1' });
+    const { page } = await openApp(browser(), { query: '?imported=1' });
     await expect(page.getByRole('status').filter({ hasText: 'imported from a local file' }).count()).resolves.toBe(1);
     await expect(page.locator('[data-city]').count()).resolves.toBe(5);
   });
 
   test('a hostile but valid file is shown as text, runs nothing, and its formula is neutralised in the CSV', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await openApp(browser());
     const row = [
       'evil-2023-rd-intensity', 'evil', 'evil-2023-plan', 'rd_intensity', 'share_of_gdp', 'target', '2023', 'about', '2.5', '%',
       '全社会', 'economy-wide', '<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
@@ -98,7 +89,7 @@ describe('importing a sixth city', () => {
   });
 
   test('a file with errors changes nothing and the error panel names row, column and value', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(browser());
     const before = await page.locator('[data-mark]').count();
     const good = readFileSync(VALID, 'utf8').split('\n')[1]!;
     const bad = good.replace(',target,', ',<img src=x onerror="window.__pwned=1">,');
@@ -115,7 +106,7 @@ describe('importing a sixth city', () => {
   });
 
   test('the error panel speaks the interface language', async () => {
-    const { page } = await openApp(browser, { query: '?lang=zh' });
+    const { page } = await openApp(browser(), { query: '?lang=zh' });
     await page.click('[data-import] summary');
     await page.setInputFiles('[data-import] input[type=file]', fixture('empty.csv', ''));
     await expect(page.locator('[data-import-errors]').textContent()).resolves.toContain('文件为空');

@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser.js';
-import { APP_URL, axeViolations, openApp, type OpenOptions } from './page';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { APP_URL, axeViolations, openApp, type OpenOptions, useBrowser } from './page';
 
-let browser: Browser;
-const open = (options: OpenOptions = {}) => openApp(browser, options);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const open = (options: OpenOptions = {}) => openApp(browser(), options);
 
 /** A plain article page on disk, next to nothing: the embed code must bring everything it needs. */
 function articlePage(embed: string): string {
@@ -74,7 +65,7 @@ describe('URL state', () => {
 
 describe('embed mode', () => {
   test('?embed=1 hides the site chrome and posts its height to the parent', async () => {
-    const article = await browser.newPage();
+    const article = await browser().newPage();
     await article.goto(
       articlePage(
         `<script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>` +
@@ -100,7 +91,7 @@ describe('embed mode', () => {
     const code = await page.getByRole('dialog').locator('textarea').inputValue();
     expect(code).toContain('title="Tech Targets: Technology market"');
     const fixed = Number(/height="(\d+)"/.exec(code)![1]);
-    const article = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const article = await browser().newPage({ viewport: { width: 1000, height: 900 } });
     await article.goto(articlePage(code));
     const iframe = article.locator('iframe');
     await expect(iframe.getAttribute('height')).resolves.toBe(String(fixed));
@@ -130,11 +121,11 @@ describe('citation', () => {
     await page.getByRole('button', { name: 'Cite' }).click();
     const [gbt, apa] = await page.getByRole('dialog').locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
     const today = new Date().toISOString().slice(0, 10);
-    expect(gbt).toContain('Tech Targets. R&D intensity');
+    expect(gbt).toContain('Tech Targets. R&D intensity: how much of its economy each city aims to spend on research[EB/OL]');
     expect(gbt).toContain(`[EB/OL]. [${today}]`);
     expect(gbt).toContain('index.html?cities=wuhu');
     expect(gbt).toContain('Wuhu Science and Technology Bureau');
-    expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity .*\[Data visualization\]\. Retrieved \w+ \d+, \d{4}, from file:/);
+    expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity: .*\[Data visualization\]\. Retrieved \w+ \d+, \d{4}, from file:/);
   });
 });
 
@@ -157,7 +148,7 @@ describe('exports', () => {
     expect(png.bytes.readUInt32BE(16)).toBe(width * 2);
     expect(png.bytes.readUInt32BE(20)).toBe(height * 2);
     // The SVG renders on its own, in a page with no stylesheet.
-    const viewer = await browser.newPage();
+    const viewer = await browser().newPage();
     await viewer.setContent(text);
     await expect(viewer.locator('svg svg[data-chart]').count()).resolves.toBe(6);
     await viewer.close();

@@ -102,7 +102,7 @@ export const zh: Messages = {
     scope: '口径',
     quote: '原文',
     document: '文件',
-    note: '备注',
+    note: '备注（英文）',
     measure: '统计方式',
     qualifier: '限定词',
     unit: '单位',
