@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readDataset, toTables } from '../../src/lib/data/dataset';
-import { buildView } from '../../src/lib/data/views/headline';
+import { buildView, periodLength } from '../../src/lib/data/views/headline';
 import { en } from '../../src/lib/i18n/en';
 
 const H = 'id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_zh,scope_en,label_zh,label_en,quote,commitment,note_en,restates,part_of';
@@ -42,8 +42,15 @@ describe('buildView', () => {
     expect(view.summary).toContain('City D states no figure');
   });
 
-  test('periods that differ are named in a visible note', () => {
-    expect(buildView(fixture, 'rd', options).notes[0]).toMatch(/2021 \(City B\); 2023 \(City A and City C\)/);
+  test('periods that differ are named in a visible note, which warns about non-annual lengths only when there are some', () => {
+    const note = buildView(fixture, 'rd', options).notes[0]!;
+    expect(note).toMatch(/^Different years: 2021 \(City B\); 2023 \(City A and City C\)\.$/);
+    expect(periodLength('2022-2023')).toBe('multi_year');
+    expect(periodLength('2023H1')).toBe('half_year');
+    expect(periodLength('2023-01/2023-05')).toBe('months');
+    expect(en.notes.periods('x', en.notes.periodLengths(['multi-year', 'part-year']))).toBe(
+      'Different periods: x. A multi-year or part-year figure is not an annual one.',
+    );
   });
 
   test('national references come with the R&D view and widen its scale', () => {

@@ -18,7 +18,7 @@ function leaves(node: Record<string, unknown>, prefix = ''): Leaf[] {
 
 /** Calls a message function with sample arguments of its arity; list functions get an array. */
 function callWithSamples(path: string, fn: (...args: unknown[]) => unknown): unknown {
-  if (/andList$/i.test(path)) return fn(['A', 'B', 'C']);
+  if (/andList$|periodLengths$/i.test(path)) return fn(['A', 'B', 'C']);
   return fn(...Array.from({ length: fn.length }, (_, i) => `x${i + 1}`));
 }
 

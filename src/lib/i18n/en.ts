@@ -205,7 +205,11 @@ export const en = {
   detailHint: 'Hover, tab to or tap a mark to see its source; Enter or a click pins it.',
   notesTitle: 'Read with care',
   notes: {
-    periods: (list: string) => `Different periods: ${list}. A two-year or five-month figure is not an annual one.`,
+    periods: (list: string, lengths: string) =>
+      lengths ? `Different periods: ${list}. ${lengths} figure is not an annual one.` : `Different years: ${list}.`,
+    /** The non-annual lengths present, for the periods note: "A two-year or five-month". */
+    periodLengths: (lengths: string[]) => (lengths.length ? `A ${lengths.join(' or ')}` : ''),
+    lengthNames: { multi_year: 'multi-year', half_year: 'half-year', months: 'part-year' } as Record<string, string>,
     kinds: (list: string) => `Different kinds of figure: ${list}.`,
     scope: (city: string, scope: string) =>
       `${city}’s figure covers ${scope} only, not the whole economy: it is not comparable with the others.`,
@@ -214,9 +218,10 @@ export const en = {
     restated: 'Figures a document repeats are shown once.',
   },
   summary: {
-    highest: (cities: string, value: string, period: string) => `${cities} aim${cities.includes(' and ') ? '' : 's'} highest: ${value} (${period}).`,
+    highest: (cities: string, count: number, value: string, period: string) =>
+      `${cities} aim${count > 1 ? '' : 's'} highest: ${value} (${period}).`,
     highestActual: (city: string, value: string, period: string) => `${city} reports the largest figure: ${value} (${period}).`,
-    missing: (list: string) => `${list} state${list.includes(' and ') ? '' : 's'} no figure.`,
+    missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure.`,
     notComparable: (city: string) => `${city}’s figure has a narrower scope and is not comparable.`,
     panels: (count: number) => `The figures fall into ${count} different measures, shown apart.`,
     national: (range: string) => `China’s national R&D intensity was ${range}.`,

@@ -231,7 +231,10 @@ export const zh: Messages = {
   detailHint: '将鼠标悬停、用Tab键选中或轻触图中标记可查看出处；按回车键或点击可固定显示。',
   notesTitle: '阅读提示',
   notes: {
-    periods: (list: string) => `统计时期不同：${list}。两年累计或五个月的数据不等同于全年数据。`,
+    periods: (list: string, lengths: string) =>
+      lengths ? `统计时期不同：${list}。${lengths}数据不等同于全年数据。` : `年份不同：${list}。`,
+    periodLengths: (lengths: string[]) => (lengths.length ? `${lengths.join('或')}的` : ''),
+    lengthNames: { multi_year: '多年累计', half_year: '半年', months: '数月' } as Record<string, string>,
     kinds: (list: string) => `数据性质不同：${list}。`,
     scope: (city: string, scope: string) => `${city}的数据仅覆盖${scope}，并非全社会口径，与其他城市不可比。`,
     missing: (list: string) => `未给出数据：${list}。缺失按缺失显示，不计为零。`,
@@ -239,9 +242,9 @@ export const zh: Messages = {
     restated: '文件中重复出现的数据只显示一次。',
   },
   summary: {
-    highest: (cities: string, value: string, period: string) => `${cities}的目标最高：${value}（${period}）。`,
+    highest: (cities: string, count: number, value: string, period: string) => `${cities}的目标最高：${value}（${period}）。`,
     highestActual: (city: string, value: string, period: string) => `${city}的报告值最高：${value}（${period}）。`,
-    missing: (list: string) => `${list}未给出数据。`,
+    missing: (list: string, count: number) => `${list}${count > 1 ? '均' : ''}未给出数据。`,
     notComparable: (city: string) => `${city}的数据口径较窄，不具可比性。`,
     panels: (count: number) => `这些数据分属${count}种不同指标，分开展示。`,
     national: (range: string) => `全国研发投入强度为${range}。`,

@@ -100,6 +100,14 @@ export function documentsOf(marks: Mark[], lang: Lang, messages: Messages): stri
   return unique(marks.map((x) => (x.doc_date ? messages.aside(docTitle(x, lang), x.doc_date) : docTitle(x, lang))));
 }
 
+/** How long a period is, in the words a reader compares: a calendar year, several years, a half or some months. */
+export function periodLength(period: string): 'year' | 'multi_year' | 'half_year' | 'months' {
+  if (/^\d{4}$/.test(period)) return 'year';
+  if (/^\d{4}-\d{4}$/.test(period)) return 'multi_year';
+  if (/H[12]$/.test(period)) return 'half_year';
+  return 'months';
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -110,15 +118,18 @@ function comparabilityNotes(marks: Mark[], panels: Panel[], options: ViewOptions
   const names = (list: Mark[]) => m.andList(unique(list.map((x) => cityName(x, lang))));
   const notes: string[] = [];
   const periods = unique(stated.map((x) => x.period));
-  if (periods.length > 1)
+  if (periods.length > 1) {
+    const lengths = unique(periods.map(periodLength).filter((l) => l !== 'year'));
     notes.push(
       m.notes.periods(
         periods
           .sort()
           .map((p) => m.aside(formatPeriod(p, lang), names(stated.filter((x) => x.period === p))))
           .join(m.listSep),
+        m.notes.periodLengths(lengths.map((l) => m.notes.lengthNames[l] ?? l)),
       ),
     );
+  }
   const kinds = unique(stated.map((x) => x.kind));
   if (kinds.length > 1)
     notes.push(
@@ -149,6 +160,7 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
         (panels.length > 1 ? (text: string) => m.labelled(panel.title, text) : (text: string) => text)(
           m.summary.highest(
             m.andList(unique(leaders.map((x) => cityName(x, lang)))),
+            unique(leaders.map((x) => x.city)).length,
             formatFigure(lead.value, lead.unit, lead.qualifier, lang),
             m.andList(unique(leaders.map((x) => formatPeriod(x.period, lang)))),
           ),
@@ -169,7 +181,8 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
   const all = panels.flatMap((p) => p.marks);
   for (const mark of all.filter(isStated).filter(isNarrowScope)) sentences.push(m.summary.notComparable(cityName(mark, lang)));
   const missing = all.filter((x) => !isStated(x));
-  if (missing.length > 0) sentences.push(m.summary.missing(m.andList(unique(missing.map((x) => cityName(x, lang))))));
+  const missingCities = unique(missing.map((x) => cityName(x, lang)));
+  if (missing.length > 0) sentences.push(m.summary.missing(m.andList(missingCities), missingCities.length));
   if (view === 'rd' && references.length > 0) {
     const first = references[0]!;
     const last = references[references.length - 1]!;
