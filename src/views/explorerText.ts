@@ -2,7 +2,7 @@
 import type { ComparabilityReason, ComparisonGroup, ExplorerModel, NoComparison } from '../lib/data/views/explorer';
 import { cityName } from '../lib/data/views/headline';
 import type { Messages } from '../lib/i18n/en';
-import { formatPeriod, type Lang } from '../lib/i18n/format';
+import { axisUnit, formatFigure, formatPeriod, type Lang } from '../lib/i18n/format';
 
 /** City names as the rows give them, so imported cities are named too. */
 export function cityLabeller(model: ExplorerModel, lang: Lang): (id: string) => string {
@@ -18,8 +18,10 @@ export function reasonText(reason: ComparabilityReason, m: Messages, lang: Lang,
   switch (reason.code) {
     case 'periods':
       return m.explorer.reasons.periods(list(reason.periods.map((p) => formatPeriod(p, lang))));
+    case 'years':
+      return m.explorer.reasons.years(list(reason.periods.map((p) => formatPeriod(p, lang))));
     case 'kinds':
-      return m.explorer.reasons.kinds(list(reason.kinds.map((k) => m.kinds[k])));
+      return m.explorer.reasons.kinds(list(reason.kinds.map((k) => m.kinds[k].toLowerCase())));
     case 'scope':
       return m.explorer.reasons.scope(list(reason.cities.map(city)));
     case 'combined':
@@ -27,9 +29,11 @@ export function reasonText(reason: ComparabilityReason, m: Messages, lang: Lang,
   }
 }
 
-export function whyText(why: NoComparison, m: Messages, city: (id: string) => string): string {
+/** `filtered`: a filter or search is hiding rows, so "nothing stated" must not be claimed. */
+export function whyText(why: NoComparison, m: Messages, city: (id: string) => string, filtered: boolean): string {
   switch (why.code) {
     case 'no_stated_figures':
+      if (filtered) return m.explorer.noMatch;
       return m.explorer.noComparison.no_stated_figures(m.andList(why.cities.map(city)));
     case 'single_city':
       return m.explorer.noComparison.single_city(city(why.city));
@@ -44,11 +48,26 @@ export function whyText(why: NoComparison, m: Messages, city: (id: string) => st
 
 export function groupTitle(group: ComparisonGroup, m: Messages, lang: Lang): string {
   const first = group.marks[0]!;
-  return m.explorer.groupTitle(lang === 'zh' ? first.label_zh : first.label_en, group.unit, group.cities.length);
+  // A count needs no unit in a title; 亿元, % and 倍 do.
+  const unit = axisUnit(group.unit, lang);
+  return m.explorer.groupTitle(lang === 'zh' ? first.label_zh : first.label_en, unit === 'count' ? '' : unit, group.cities.length);
 }
 
-/** One line per group that is not comparable: its title, then every reason. */
-export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang): string[] {
+/** Stated figures of the category that fall in no comparison group, so the reader sees why they are left out. */
+export function leftOut(model: ExplorerModel, m: Messages, lang: Lang): string[] {
+  const groups = model.comparison?.groups ?? [];
+  if (groups.length === 0) return [];
+  const city = cityLabeller(model, lang);
+  const grouped = new Set(groups.flatMap((g) => g.marks.map((x) => x.id)));
+  return model.rows
+    .filter((x) => x.value !== null && !x.restates && !x.part_of && !grouped.has(x.id))
+    .map((x) =>
+      m.aside(`${city(x.city)} — ${lang === 'zh' ? x.label_zh : x.label_en}`, formatFigure(x.value!, x.unit, x.qualifier, lang)),
+    );
+}
+
+/** One line per group that is not comparable (its title, then every reason), then what was left out and why. */
+export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, filtered: boolean): string[] {
   const city = cityLabeller(model, lang);
   const groups = model.comparison?.groups ?? [];
   const notes = groups
@@ -59,6 +78,8 @@ export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang): 
         `${m.explorer.notComparable} ${g.reasons.map((r) => reasonText(r, m, lang, city, g.marks)).join(m.listSep)}`,
       ),
     );
-  if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, city));
+  const others = leftOut(model, m, lang);
+  if (others.length > 0) notes.push(m.explorer.otherMeasures(others.join(m.listSep)));
+  if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, city, filtered));
   return notes;
 }

@@ -32,7 +32,14 @@ export function headlineFigureText(model: ViewModel, m: Messages, url: string, d
 }
 
 /** The explorer's image is its comparison charts, titled by category, with the reasons they are not comparable. */
-export function explorerFigureText(model: ExplorerModel, m: Messages, lang: Lang, url: string, date: string): FigureText {
+export function explorerFigureText(
+  model: ExplorerModel,
+  m: Messages,
+  lang: Lang,
+  filtered: boolean,
+  url: string,
+  date: string,
+): FigureText {
   const category = model.comparison?.category ?? '';
   const groups = model.comparison?.groups ?? [];
   return {
@@ -40,7 +47,7 @@ export function explorerFigureText(model: ExplorerModel, m: Messages, lang: Lang
     dek: m.explorer.count(model.rows.length, model.total),
     legend: legendItems(m, false, model.rows.some((x) => x.imported)),
     notesTitle: m.notesTitle,
-    notes: comparisonNotes(model, m, lang),
+    notes: comparisonNotes(model, m, lang, filtered),
     source: m.sourceLine(documentsOf(groups.flatMap((g) => g.marks), lang, m).join(m.listSep)),
     credit: m.credit(date, url),
   };

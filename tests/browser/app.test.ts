@@ -38,9 +38,9 @@ describe('dist/index.html from file://', () => {
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('tooltip').textContent()).resolves.toContain('试验与研发投入占比达到2%');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('dialog').count()).resolves.toBe(1);
+    await expect(page.locator('[data-card][data-pinned="true"]').count()).resolves.toBe(1);
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(page.locator('[data-card]').count()).resolves.toBe(0);
   });
 
   test('de-selecting a city removes it from charts and tables', async () => {

@@ -73,7 +73,7 @@ describe('importing a sixth city', () => {
       '恶意文件', 'Evil doc', '2023-01-01',
     ];
     await importFile(page, fixture('evil.csv', `${HEADER}\n${Papa.unparse([row])}\n`));
-    await expect(page.locator('[data-import] [aria-live]').textContent()).resolves.toContain('added');
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain('added');
     await expect(page.locator('[data-mark="evil-2023-rd-intensity"]').textContent()).resolves.toContain(
       '<script>window.__pwned=1</script>',
     );

@@ -33,9 +33,9 @@ describe('HeadlineView', () => {
     const { container } = renderView('market');
     const mark = container.querySelector<SVGElement>('[data-mark="huaibei-2023-05-tech-market-absorbed"]')!;
     await fireEvent.keyDown(mark, { key: 'Enter' });
-    expect(screen.getByRole('dialog')).toHaveTextContent('50.61');
+    expect(container.querySelector('[data-card][data-pinned="true"]')).toHaveTextContent('50.61');
     await fireEvent.keyDown(mark, { key: 'Escape' });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(container.querySelector('[data-card]')).toBeNull();
   });
 
   test('the comparability note is visible, not only in a tooltip', () => {

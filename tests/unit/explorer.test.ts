@@ -254,7 +254,7 @@ describe('queryExplorer sorting', () => {
   });
 
   test('ties keep a stable order: the secondary keys, then the file order', () => {
-    const rows = explore({ sort: 'value', descending: true }).rows;
+    const rows = explore({ sort: 'value', descending: true, categories: ['tech_smes'] }).rows;
     expect(ids(rows).slice(0, 4)).toEqual(['a-smes', 'c-smes', 'b-smes', 'b-smes-2']);
     expect(ids(explore({ sort: 'kind' }).rows).slice(-3)).toEqual(['b-smes', 'b-smes-2', 'd-rd']);
   });
@@ -295,9 +295,16 @@ describe('comparisonGroups', () => {
     expect(ids(groups[0]!.marks)).toEqual(['b-new', 'c-new']);
   });
 
-  test('years of the same length are comparable; a narrower 规上 scope is not', () => {
+  test('value sorts keep each unit together, so amounts, counts and shares are never ranked against each other', () => {
+    const units = explore({ sort: 'value', descending: true }).rows.filter((r) => r.value !== null).map((r) => r.unit);
+    expect(units).toEqual([...units].sort());
+  });
+
+  test('annual figures of different years, and a narrower 规上 scope, are not comparable', () => {
     const [group] = comparisonGroups(rowsOf({ categories: ['rd_intensity'] }));
-    expect(group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false, reasons: [{ code: 'scope', cities: ['c'] }] });
+    expect(group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false });
+    expect(group!.reasons.map((r) => r.code)).toEqual(['years', 'scope']);
+    expect(group!.reasons[1]).toEqual({ code: 'scope', cities: ['c'] });
   });
 
   test('a two-year and an annual figure differ in period', () => {

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatFigure, formatPeriod } from '../../src/lib/i18n/format';
-import { wrapText } from '../../src/lib/charts/layout';
+import { textWidth, wrapText } from '../../src/lib/charts/layout';
 
 test('figures carry their qualifier and unit in both languages', () => {
   expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
@@ -25,4 +25,24 @@ test('Chinese wraps between characters, English at spaces', () => {
   expect(en.length).toBeGreaterThan(1);
   for (const line of en) expect(line).not.toMatch(/^\s|\s$/);
   expect(en.join(' ')).toBe('New high-tech enterprises and tech-based SMEs');
+});
+
+describe('wrapText edge cases', () => {
+  test('closing punctuation never starts a line', () => {
+    const lines = wrapText('来源：芜湖市科学技术局2023年工作要点（2023-03-09）。全国数据：国家统计局。', 120, 12);
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/^[，。、；：）」』》,.;:)]/);
+  });
+
+  test('a URL wider than the line is cut instead of overflowing', () => {
+    const url = 'file:///home/reporter/articles/tech-targets/dist/index.html?view=firms&lang=zh&theme=dark';
+    const lines = wrapText(`Tech Targets · exported 2026-11-25 · ${url}`, 200, 11.5);
+    for (const line of lines) expect(textWidth(line, 11.5)).toBeLessThanOrEqual(200);
+    expect(lines.join('')).toContain('theme=dark');
+  });
+});
+
+test('a rank ceiling reads as words in both languages', () => {
+  expect(formatFigure(12, '位', 'up_to', 'zh')).toBe('第12位以内');
+  expect(formatFigure(12, '位', 'up_to', 'en')).toBe('top 12');
+  expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
 });

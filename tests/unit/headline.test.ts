@@ -37,9 +37,38 @@ describe('buildView', () => {
   test('a narrower scope is called not comparable in notes and summary', () => {
     const view = buildView(fixture, 'rd', options);
     expect(view.notes.join(' ')).toContain('City C’s figure covers industrial firms above designated size only');
-    expect(view.summary).toContain('City A aims highest: 3.5% (2023)');
+    expect(view.summary).toContain('City C’s figure has a different or unstated scope and is not comparable');
     expect(view.summary).not.toContain('City C aims highest');
     expect(view.summary).toContain('City D states no figure');
+  });
+
+  test('targets for different years are not ranked; within one year the highest comparable target is named', () => {
+    expect(buildView(fixture, 'rd', options).summary).toContain('The targets are for different years, so none is ranked highest.');
+    const sameYear = buildView(fixture, 'rd', { ...options, cities: ['a', 'c', 'd'] });
+    expect(sameYear.summary).toContain('City A aims highest: 3.5% (2023)');
+  });
+
+  test('combined figures and figures without a stated scope are set apart, never ranked', () => {
+    const odd = toTables(
+      readDataset({
+        targets: [
+          H,
+          'a-new,a,a-doc,high_tech_firms,new,target,2023,at_least,300,家,全市,city,新增,New firms and SMEs (one combined figure),新增300家以上,plain,,,',
+          'b-new,b,b-doc,high_tech_firms,new,target,2023,exactly,200,家,全市,city,新增,New firms,新增200家,plain,,,',
+          'c-new,c,c-doc,high_tech_firms,new,target,2023,exactly,250,家,,,新增,New firms,新增250家,plain,,,',
+        ].join('\n'),
+        documents: [
+          'id,city,title_zh,title_en,issuer_zh,issuer_en,date,kind,period,source_file',
+          ...['a', 'b', 'c'].map((c) => `${c}-doc,${c},${c}文件,Doc ${c},局,Bureau,2023,work_plan,2023,${c}.txt`),
+        ].join('\n'),
+        cities: ['id,name_zh,name_en,province_zh,province_en,level_zh,level_en', ...['a', 'b', 'c'].map((c) => `${c},${c}市,City ${c.toUpperCase()},省,P,地级市,prefecture`)].join('\n'),
+        nationalRd: 'year,value,unit,source_zh,source_en,note\n2021,2.44,%,公报,Bulletin,',
+      }),
+    );
+    const view = buildView(odd, 'firms', { ...options, cities: ['a', 'b', 'c'] });
+    expect(view.notes.join(' ')).toContain('City A: “New firms and SMEs (one combined figure)” counts several kinds of firm in one number');
+    expect(view.notes.join(' ')).toContain('City C’s figure does not say what it covers');
+    expect(view.summary).toContain('City B aims highest: 200 (2023)');
   });
 
   test('periods that differ are named in a visible note, which warns about non-annual lengths only when there are some', () => {

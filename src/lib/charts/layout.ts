@@ -16,7 +16,15 @@ export function textWidth(text: string, fontSize: number): number {
  * between any two characters, but not before closing punctuation.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
-  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF][，。、；：）」』》,.;:)]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]+|\s+/g) ?? [];
+  const raw = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF][，。、；：）」』》,.;:)]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]+|\s+/g) ?? [];
+  const tokens: string[] = [];
+  for (const token of raw) {
+    // Closing punctuation never starts a line (Chinese line-breaking rules): it stays with what it closes.
+    if (CLOSING.test(token) && tokens.length > 0 && !/\s$/.test(tokens[tokens.length - 1]!)) tokens[tokens.length - 1] += token;
+    // A word or URL wider than the line is cut, rather than run past the edge.
+    else if (textWidth(token, fontSize) > maxWidth) tokens.push(...splitToWidth(token, maxWidth, fontSize));
+    else tokens.push(token);
+  }
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {
@@ -30,6 +38,22 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
+}
+
+const CLOSING = /^[，。、；：！？）」』》〉】,.;:!?)\]]/;
+
+function splitToWidth(token: string, maxWidth: number, fontSize: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of token) {
+    if (piece && textWidth(piece + char, fontSize) > maxWidth) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }
 
 export interface RowLayout {

@@ -3,7 +3,11 @@ import type { Attachment } from 'svelte/attachments';
 
 export function modal(open: () => boolean, onclose: () => void): Attachment<HTMLDialogElement> {
   return (dialog) => {
-    if (open() && !dialog.open) dialog.showModal();
+    if (open() && !dialog.open) {
+      dialog.showModal();
+      // Focus the dialog itself, not its first text box: the reader hears its title and sees the text from the top.
+      dialog.focus();
+    }
     else if (!open() && dialog.open) dialog.close();
     const closed = () => onclose();
     const backdrop = (event: MouseEvent) => {

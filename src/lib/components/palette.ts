@@ -1,12 +1,7 @@
-// City colours: Okabe–Ito, distinguishable with the common colour-vision deficiencies; text never uses them.
-const CITY_COLOURS: Record<string, string> = {
-  wuhu: '#0072B2',
-  huangshi: '#D55E00',
-  changzhou: '#009E73',
-  tongxiang: '#CC79A7',
-  huaibei: '#E69F00',
-};
+// City colours: Okabe–Ito hues, one shade per theme so every outline keeps 3:1 against its background (app.css).
+const CITIES = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'];
 
+/** A CSS colour for a city's marks; any imported city takes the one colour no bundled city uses. */
 export function cityColour(city: string): string {
-  return CITY_COLOURS[city] ?? '#56B4E9';
+  return CITIES.includes(city) ? `var(--city-${city})` : 'var(--city-imported)';
 }

@@ -2,6 +2,8 @@
 import type { Lang } from '../i18n/format';
 
 export interface CitationInput {
+  /** The app's name in the citation's language (Tech Targets / 科技目标). */
+  app: string;
   /** Title of the view in the citation's language. */
   title: string;
   url: string;
@@ -12,7 +14,6 @@ export interface CitationInput {
   lang: Lang;
 }
 
-export const APP_NAME = 'Tech Targets';
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -23,7 +24,7 @@ export function gbt7714(input: CitationInput): string {
       ? ` 数据来源：${input.documents.join('；')}。`
       : ` Data: ${input.documents.join('; ')}.`
     : '';
-  return `${APP_NAME}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sources}`;
+  return `${input.app}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sources}`;
 }
 
 /** APA 7 for a data visualisation without a personal author or fixed date. */
@@ -38,5 +39,5 @@ export function apa(input: CitationInput): string {
     input.lang === 'zh'
       ? `${year}年${month}月${day}日检索自`
       : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
-  return `${APP_NAME}. (n.d.). ${input.title} [Data visualization]. ${retrieved} ${input.url}${sources}`;
+  return `${input.app}. (n.d.). ${input.title} [Data visualization]. ${retrieved} ${input.url}${sources}`;
 }

@@ -49,6 +49,8 @@ const INLINED = [
   'font-family',
   'dominant-baseline',
   'text-anchor',
+  'paint-order',
+  'stroke-linejoin',
   'color',
 ] as const;
 

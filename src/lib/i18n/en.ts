@@ -2,9 +2,12 @@
 export const en = {
   lang: 'en',
   siteTitle: 'Tech Targets',
+  /** The browser tab's title. */
+  pageTitle: 'Tech Targets — five Chinese cities’ science and technology goals compared',
   siteDek:
     'What five Chinese cities promised — and reported — for science and technology, compared honestly: every figure with its year, its scope, its kind and the sentence it comes from.',
   cities: 'Cities',
+  controls: 'Chart controls',
   all: 'All',
   none: 'None',
   sortBy: 'Sort',
@@ -20,7 +23,7 @@ export const en = {
       dek: 'R&D spending as a share of GDP, set against the national level. Targets are hollow, reported figures filled.',
     },
     firms: {
-      title: 'High-tech firms: five cities, five different ways of counting',
+      title: 'High-tech firms: every city counts them differently',
       short: 'High-tech firms',
       dek: 'New, net-increase, certified, applied-for and total counts are different measures: each has its own panel and its own scale.',
     },
@@ -39,7 +42,8 @@ export const en = {
     stock: 'Total number of firms',
     growth: 'Growth',
     turnover: 'Contract turnover',
-    money: 'Amounts (亿元 = 100 million yuan)',
+    absorbed: 'Contracts absorbed (bought in)',
+    exported: 'Contracts exported (sold out)',
   } as Record<string, string>,
   ownScale: 'Each panel has its own scale: bar lengths compare only within a panel.',
   kinds: { target: 'Target', actual: 'Reported actual', guidance: 'Quota from the province', not_stated: 'Not stated' },
@@ -51,13 +55,13 @@ export const en = {
     actual: 'Reported actual (filled)',
     guidance: 'Quota handed down (hatched)',
     notStated: 'Not stated in the document',
-    scope: 'Narrower scope (dashed)',
+    scope: 'Different or unstated scope: not comparable (dashed)',
     reference: 'National level',
     imported: 'Imported by you (◆)',
   },
   notStatedIn: (city: string, period: string, kind: string) => `Not stated in ${city}’s ${period} ${kind}`,
   docKinds: { work_plan: 'work plan', action_plan: 'action plan', progress_report: 'progress report' },
-  narrowScope: 'narrower scope',
+  scopeFlags: { narrow: 'narrower scope', combined: 'combined figure', unstated: 'scope not stated' },
   strive: 'strive',
   reference: (year: number, value: string) => `China ${year}: ${value}`,
   fields: {
@@ -92,6 +96,8 @@ export const en = {
     copyLink: 'Copy link',
     copied: 'Copied',
     copyFailed: 'Select the text and press Ctrl+C (⌘C) to copy',
+    importNotShared:
+      'Your imported city lives only in this browser: a link or embed shows the five bundled cities and notes that a local import is missing.',
     embed: 'Embed',
     cite: 'Cite',
     download: 'Download',
@@ -107,6 +113,8 @@ export const en = {
     copy: 'Copy code',
     preview: 'Shows the current view and cities:',
     frameTitle: (view: string) => `Tech Targets: ${view}`,
+    fileWarning:
+      'This page is open from a file on your computer, so the code points to that file. Put dist/index.html and dist/embed.js on a web server and copy the code from there.',
   },
   citeDialog: {
     title: 'Cite this view',
@@ -141,6 +149,8 @@ export const en = {
     more: (count: number) => `…and ${count} more.`,
     where: (row: number, column: string) => (column ? `Row ${row}, column “${column}”` : `Row ${row}`),
     value: (value: string) => `value “${value}”`,
+    /** After “Row 3, column …”: the value, if any, and what is wrong. */
+    detail: (value: string, problem: string) => `${value ? `, ${value}` : ''}: ${problem}`,
     storageFailed: 'This browser refused to store the file, so the city will be gone after a reload.',
   },
   /** English shows the validator's own precise sentence. */
@@ -163,7 +173,7 @@ export const en = {
     tech_smes: 'Tech-based SMEs (科技型中小企业)',
   } as Record<string, string>,
   explorer: {
-    title: 'Every figure in the five documents',
+    title: 'Every figure in the documents',
     dek: 'Filter, search and sort every target and reported figure. Each row carries its verbatim quote and its document.',
     filters: 'Filters',
     search: 'Search labels, quotes and notes',
@@ -179,16 +189,19 @@ export const en = {
     partOf: 'part of a larger figure',
     otherMeasures: (list: string) => `Not in a comparison, because each counts something no other city does: ${list}.`,
     compareTitle: (category: string) => `Compare: ${category}`,
-    groupTitle: (label: string, unit: string, count: number) => `${label} (${unit}) — ${count} cities`,
+    groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label} (${unit})` : label} — ${count} cities`,
     comparable: 'Same measure, unit, kind, period length and scope: these figures can be compared.',
     notComparable: 'Shown side by side, but not comparable:',
     reasons: {
       periods: (list: string) => `different periods (${list})`,
+      years: (list: string) => `different years (${list})`,
       kinds: (list: string) => `different kinds of figure (${list})`,
-      scope: (list: string) => `narrower scope in ${list}`,
+      scope: (list: string) => `different or unstated scope in ${list}`,
       combined: (list: string) => `${list} counts two kinds of firm in one number`,
     },
     pickCategory: 'Choose one category to see a comparison chart of the cities that state the same measure.',
+    /** When filters or a search hide figures, "nothing stated" would be false. */
+    noMatch: 'No figure in this category matches the current filters and search.',
     noComparison: {
       no_stated_figures: (cities: string) =>
         `No selected city states a figure in this category${cities ? ` (explicitly not stated: ${cities})` : ''}.`,
@@ -214,7 +227,10 @@ export const en = {
     scope: (city: string, scope: string) =>
       `${city}’s figure covers ${scope} only, not the whole economy: it is not comparable with the others.`,
     missing: (list: string) => `No figure stated: ${list}. Missing is shown as missing, not as zero.`,
-    combined: (city: string, label: string) => `${city}: “${label}” is one combined figure.`,
+    combined: (city: string, label: string) =>
+      `${city}: “${label}” counts several kinds of firm in one number: it is not comparable with the others.`,
+    unstatedScope: (city: string) =>
+      `${city}’s figure does not say what it covers (its scope or denominator is not named): it is not comparable with the others.`,
     restated: 'Figures a document repeats are shown once.',
   },
   summary: {
@@ -222,7 +238,8 @@ export const en = {
       `${cities} aim${count > 1 ? '' : 's'} highest: ${value} (${period}).`,
     highestActual: (city: string, value: string, period: string) => `${city} reports the largest figure: ${value} (${period}).`,
     missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure.`,
-    notComparable: (city: string) => `${city}’s figure has a narrower scope and is not comparable.`,
+    notComparable: (city: string) => `${city}’s figure has a different or unstated scope and is not comparable.`,
+    notRanked: 'The targets are for different years, so none is ranked highest.',
     panels: (count: number) => `The figures fall into ${count} different measures, shown apart.`,
     national: (range: string) => `China’s national R&D intensity was ${range}.`,
   },

@@ -20,6 +20,8 @@ function number(value: number): string {
 
 /** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300 家", "~30%", "CNY 5.8 bn". */
 export function formatFigure(value: number, unit: string, qualifier: Qualifier | null, lang: Lang): string {
+  // "Rank 12 or better" is a ceiling on a rank, which reads as words, not as "≤ rank 12".
+  if (unit === '位' && qualifier === 'up_to') return lang === 'zh' ? `第${number(value)}位以内` : `top ${number(value)}`;
   const sign = qualifier ? QUALIFIER_SIGN[qualifier] : '';
   return sign + formatAmount(value, unit, lang);
 }

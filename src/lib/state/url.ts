@@ -35,6 +35,11 @@ export interface UrlState {
   imported: boolean;
 }
 
+/** Whether any explorer filter but the category (and the cities) hides rows. */
+export function isFiltered(filters: ExplorerFilters): boolean {
+  return filters.search.trim() !== '' || filters.kinds.length > 0 || filters.periods.length > 0;
+}
+
 export function defaultState(cities: readonly string[]): UrlState {
   return {
     view: 'rd',

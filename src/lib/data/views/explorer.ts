@@ -3,7 +3,7 @@ import { desc, op, type ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
 import { HEADLINE_CATEGORIES, KINDS, type Kind } from '../schema';
 import type { Lang } from '../../i18n/format';
-import { isNarrowScope } from './headline';
+import { isCombinedFigure, isNarrowScope, scopeProblem } from './headline';
 import { enrichedFigures, type Mark } from './marks';
 
 export const EXPLORER_SORT_KEYS = ['city', 'category', 'measure', 'kind', 'period', 'value', 'label'] as const;
@@ -286,7 +286,8 @@ function sortKeys(sort: ExplorerSortKey, descending: boolean, lang: Lang): (stri
     label: lang === 'zh' ? 'label_zh' : 'label_en_key',
   };
   const column = primary[sort];
-  const keys: (string | object)[] = sort === 'value' ? ['value_missing'] : [];
+  // Values sort within a unit: 18 万元 and 1,400 people are not larger or smaller than each other.
+  const keys: (string | object)[] = sort === 'value' ? ['value_missing', 'unit'] : [];
   keys.push(descending ? desc(column) : column, 'canonical_rank');
   return keys;
 }
@@ -355,6 +356,8 @@ export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResu
 export type ComparabilityReason =
   /** Periods of different length: annual, multi-year and part-year figures are not alike. */
   | { code: 'periods'; periods: string[] }
+  /** Periods of the same length but different years: a 2021 goal and a 2023 goal. */
+  | { code: 'years'; periods: string[] }
   | { code: 'kinds'; kinds: Kind[] }
   /** Cities whose figure covers only 规上 (above-designated-size) firms while others cover more. */
   | { code: 'scope'; cities: string[] }
@@ -387,8 +390,6 @@ export type NoComparison =
   /** Several cities state figures, but no two count the same thing in the same unit. */
   | { code: 'different_measures'; measures: MeasureCities[] };
 
-/** The project's data convention: a figure counting several things at once says "combined" in its English label. */
-export const isCombinedFigure = (mark: Pick<Mark, 'label_en'>): boolean => /\bcombined\b/i.test(mark.label_en);
 
 /** A figure to compare: stated, and its first, whole mention (restatements and 其中 parts would double-count). */
 const isComparableCandidate = (mark: Mark): boolean =>
@@ -413,13 +414,15 @@ function groupByMeasure(rows: Mark[]): Map<string, Mark[]> {
 
 function comparabilityReasons(marks: Mark[]): ComparabilityReason[] {
   const reasons: ComparabilityReason[] = [];
-  if (unique(marks.map((m) => periodMonths(m.period))).length > 1)
-    reasons.push({ code: 'periods', periods: unique(marks.map((m) => m.period)).sort(comparePeriods) });
+  const periods = unique(marks.map((m) => m.period)).sort(comparePeriods);
+  if (unique(marks.map((m) => periodMonths(m.period))).length > 1) reasons.push({ code: 'periods', periods });
+  else if (periods.length > 1) reasons.push({ code: 'years', periods });
   const kinds = unique(marks.map((m) => m.kind));
   if (kinds.length > 1) reasons.push({ code: 'kinds', kinds: KINDS.filter((k) => kinds.includes(k)) });
+  // A narrower scope matters only beside wider ones; a scope never stated matters always.
   const narrow = marks.filter(isNarrowScope);
-  if (narrow.length > 0 && narrow.length < marks.length)
-    reasons.push({ code: 'scope', cities: unique(narrow.map((m) => m.city)) });
+  const apart = marks.filter((m) => scopeProblem(m) === 'unstated' || (isNarrowScope(m) && narrow.length < marks.length));
+  if (apart.length > 0) reasons.push({ code: 'scope', cities: unique(apart.map((m) => m.city)) });
   const combined = marks.filter(isCombinedFigure);
   if (combined.length > 0) reasons.push({ code: 'combined', ids: combined.map((m) => m.id) });
   return reasons;

@@ -38,7 +38,7 @@ export const VIEW_SPECS: Record<ViewId, ViewSpec> = {
   market: {
     category: 'tech_market',
     panels: [
-      { key: 'money', measures: ['turnover', 'absorbed', 'exported'], units: ['亿元'] },
+      ...['turnover', 'absorbed', 'exported'].map((m) => ({ key: m, measures: [m], units: ['亿元'] })),
       { key: 'growth', measures: ['growth'], units: ['%'] },
     ],
   },
@@ -82,6 +82,22 @@ export interface ViewOptions {
 /** A figure narrower than the whole economy (规上工业 = industrial firms above designated size). */
 export const isNarrowScope = (mark: Pick<Mark, 'scope_zh'>): boolean => mark.scope_zh.includes('规上');
 
+/** The project's data convention: a figure counting several things at once says "combined" in its English label. */
+export const isCombinedFigure = (mark: Pick<Mark, 'label_en'>): boolean => /\bcombined\b/i.test(mark.label_en);
+
+export type ScopeProblem = 'narrow' | 'combined' | 'unstated';
+
+/**
+ * Why a stated figure cannot stand beside the others even in its own panel: a narrower scope, several
+ * things counted as one, or a share whose whole is never named. Such figures are drawn dashed and never ranked.
+ */
+export function scopeProblem(mark: Pick<Mark, 'scope_zh' | 'label_en'>): ScopeProblem | null {
+  if (isNarrowScope(mark)) return 'narrow';
+  if (isCombinedFigure(mark)) return 'combined';
+  if (mark.scope_zh.trim() === '' || mark.scope_zh === '未说明') return 'unstated';
+  return null;
+}
+
 const isStated = (mark: Mark): mark is Mark & { value: number } => mark.kind !== 'not_stated' && mark.value !== null;
 
 export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'>, lang: Lang): string =>
@@ -95,9 +111,15 @@ function sortMarks(marks: Mark[], sort: SortOrder): Mark[] {
   return [...marks].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.order - b.order);
 }
 
-/** The documents behind some figures, once each, as "title (date)". */
+/** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
 export function documentsOf(marks: Mark[], lang: Lang, messages: Messages): string[] {
-  return unique(marks.map((x) => (x.doc_date ? messages.aside(docTitle(x, lang), x.doc_date) : docTitle(x, lang))));
+  return unique(
+    marks.map((x) => {
+      const title = docTitle(x, lang);
+      const named = title.includes(cityName(x, lang)) ? title : messages.labelled(cityName(x, lang), title);
+      return x.doc_date ? messages.aside(named, x.doc_date) : named;
+    }),
+  );
 }
 
 /** How long a period is, in the words a reader compares: a calendar year, several years, a half or some months. */
@@ -137,8 +159,13 @@ function comparabilityNotes(marks: Mark[], panels: Panel[], options: ViewOptions
         kinds.map((k) => m.aside(m.kinds[k].toLowerCase(), names(stated.filter((x) => x.kind === k)))).join(m.listSep),
       ),
     );
-  for (const mark of stated.filter(isNarrowScope))
-    notes.push(m.notes.scope(cityName(mark, lang), lang === 'zh' ? mark.scope_zh : mark.scope_en));
+  for (const mark of stated) {
+    const problem = scopeProblem(mark);
+    if (problem === 'narrow') notes.push(m.notes.scope(cityName(mark, lang), lang === 'zh' ? mark.scope_zh : mark.scope_en));
+    else if (problem === 'combined')
+      notes.push(m.notes.combined(cityName(mark, lang), lang === 'zh' ? mark.label_zh : mark.label_en));
+    else if (problem === 'unstated') notes.push(m.notes.unstatedScope(cityName(mark, lang)));
+  }
   const missing = marks.filter((x) => !isStated(x));
   if (missing.length > 0)
     notes.push(m.notes.missing(m.andList(missing.map((x) => m.aside(cityName(x, lang), docTitle(x, lang))))));
@@ -151,13 +178,16 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
   const sentences: string[] = [];
   if (panels.length > 1) sentences.push(m.summary.panels(panels.length));
   for (const panel of panels) {
-    const targets = panel.marks.filter(isStated).filter((x) => x.kind === 'target' && !isNarrowScope(x));
+    const label = panels.length > 1 ? (text: string) => m.labelled(panel.title, text) : (text: string) => text;
+    const targets = panel.marks.filter(isStated).filter((x) => x.kind === 'target' && !scopeProblem(x));
     const top = Math.max(...targets.map((x) => x.value));
     const leaders = targets.filter((x) => x.value === top);
-    if (leaders.length > 0 && (targets.length > 1 || panels.length === 1)) {
+    // Targets for different periods are not ranked: a 2021 goal is not "lower" than a 2023 one.
+    if (unique(targets.map((x) => x.period)).length > 1) sentences.push(label(m.summary.notRanked));
+    else if (leaders.length > 0 && (targets.length > 1 || panels.length === 1)) {
       const lead = leaders[0]!;
       sentences.push(
-        (panels.length > 1 ? (text: string) => m.labelled(panel.title, text) : (text: string) => text)(
+        label(
           m.summary.highest(
             m.andList(unique(leaders.map((x) => cityName(x, lang)))),
             unique(leaders.map((x) => x.city)).length,
@@ -179,7 +209,8 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[], optio
       );
   }
   const all = panels.flatMap((p) => p.marks);
-  for (const mark of all.filter(isStated).filter(isNarrowScope)) sentences.push(m.summary.notComparable(cityName(mark, lang)));
+  for (const mark of all.filter(isStated).filter((x) => scopeProblem(x) !== null))
+    sentences.push(m.summary.notComparable(cityName(mark, lang)));
   const missing = all.filter((x) => !isStated(x));
   const missingCities = unique(missing.map((x) => cityName(x, lang)));
   if (missing.length > 0) sentences.push(m.summary.missing(m.andList(missingCities), missingCities.length));
