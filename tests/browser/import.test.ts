@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, useBrowser } from './page';
+import { gbkOf } from '../fixtures/import/gbk';
 
 const VALID = new URL('../fixtures/import/valid-city.csv', import.meta.url).pathname;
 const HEADER = readFileSync(VALID, 'utf8').split('\n')[0]!;
@@ -110,5 +111,35 @@ describe('importing a sixth city', () => {
     await page.click('[data-import] summary');
     await page.setInputFiles('[data-import] input[type=file]', fixture('empty.csv', ''));
     await expect(page.locator('[data-import-errors]').textContent()).resolves.toContain('文件为空');
+  });
+});
+
+describe('files as spreadsheets save them', () => {
+  test.each([
+    ['Excel “CSV UTF-8” (BOM, CRLF)', () => Buffer.from('\uFEFF' + readFileSync(VALID, 'utf8').replace(/\n/g, '\r\n'), 'utf8')],
+    ['GBK (Excel on Chinese Windows)', () => Buffer.from(gbkOf(readFileSync(VALID, 'utf8')))],
+  ])('%s imports through the file input', async (_, bytes) => {
+    const { page } = await openApp(browser());
+    const path = join(mkdtempSync(join(tmpdir(), 'import-')), 'maanshan.csv');
+    writeFileSync(path, bytes());
+    await importFile(page, path);
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added: 6 figures");
+    // The Chinese name decodes correctly, not as mojibake.
+    await expect(page.locator('[data-city="maanshan"]').textContent()).resolves.toContain('马鞍山');
+    await expect(page.locator('[data-mark="maanshan-2023-rd-intensity"]').count()).resolves.toBe(1);
+  });
+
+  test('a file dropped on the drop zone is imported like a chosen one', async () => {
+    const { page } = await openApp(browser());
+    await page.click('[data-import] summary');
+    const text = readFileSync(VALID, 'utf8');
+    await page.evaluate((csv) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('[data-import] .drop')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, text);
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added");
   });
 });

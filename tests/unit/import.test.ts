@@ -14,6 +14,7 @@ import {
   type ImportResult,
 } from '../../src/lib/data/import';
 import type { CsvIssue } from '../../src/lib/data/csv';
+import { gbkOf } from '../fixtures/import/gbk';
 
 const bundled = readDataset(bundledTexts);
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), 'utf8');
@@ -86,31 +87,6 @@ function csvOf(overrides: Record<string, string>[], delimiter = ',', columns = C
 const run = (text: string) => importCityText(text, 'city.csv', bundled);
 const codes = (issues: CsvIssue[]) => issues.map((i) => i.code);
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** A GB18030/GBK encoder for tests, built by inverting the platform decoder over the two-byte range. */
-const gbkOf = (() => {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, [number, number]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  return (text: string): Uint8Array => {
-    const bytes: number[] = [];
-    for (const char of text) {
-      const code = char.codePointAt(0)!;
-      if (code < 0x80) bytes.push(code);
-      else {
-        const pair = table.get(char);
-        if (!pair) throw new Error(`No GBK bytes for ${char}`);
-        bytes.push(...pair);
-      }
-    }
-    return new Uint8Array(bytes);
-  };
-})();
 
 function expectImported(result: ImportResult) {
   expect(result.errors).toEqual([]);

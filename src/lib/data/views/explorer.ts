@@ -266,11 +266,10 @@ function passing(order: readonly string[], chosen: readonly string[], emptyMeans
   return order.map((value) => set.has(value));
 }
 
-/** Rows per facet value. Grouping on the integer rank rather than the string value is about three times faster. */
+/** Rows per facet value, counted over the rank column of the already filtered table (no expression to compile). */
 function facetCounts<Value extends string>(table: ColumnTable, rankColumn: string, values: Value[]): FacetValue<Value>[] {
   const counts: number[] = values.map(() => 0);
-  for (const group of table.groupby(rankColumn).count().objects() as Record<string, number>[])
-    counts[group[rankColumn]!] = group.count!;
+  for (const rank of table.array(rankColumn) as ArrayLike<number>) counts[rank]!++;
   return values.map((value, rank) => ({ value, count: counts[rank]! }));
 }
 
