@@ -269,7 +269,7 @@ function passing(order: readonly string[], chosen: readonly string[], emptyMeans
 /** Rows per facet value, counted over the rank column of the already filtered table (no expression to compile). */
 function facetCounts<Value extends string>(table: ColumnTable, rankColumn: string, values: Value[]): FacetValue<Value>[] {
   const counts: number[] = values.map(() => 0);
-  for (const rank of table.array(rankColumn) as ArrayLike<number>) counts[rank]!++;
+  for (const rank of table.array(rankColumn) as Iterable<number>) counts[rank]!++;
   return values.map((value, rank) => ({ value, count: counts[rank]! }));
 }
 
