@@ -39,6 +39,15 @@ export type IssueCode =
   | 'missing_city_name'
   | 'conflicting_value';
 
+/** One problem at one cell: the shape every validator and importer reports in. */
+export const issue = (row: number, column: string, value: string, code: IssueCode, message: string): CsvIssue => ({
+  row,
+  column,
+  value,
+  code,
+  message,
+});
+
 export interface ParsedCsv {
   header: string[];
   records: Record<string, string>[];

@@ -1,5 +1,5 @@
 // "Bring your own city": a user's CSV bytes in, one ImportedCity or precise row/column issues out; pure, no DOM.
-import { parseCsv, type CsvIssue, type IssueCode } from './csv';
+import { issue, parseCsv, type CsvIssue } from './csv';
 import type { TypedDataset } from './dataset';
 import { figureSchema, validate, type CityRow, type DocumentRow, type Figure } from './schema';
 
@@ -78,13 +78,6 @@ const NUMBER_THEN_REST = /^(-?\d[\d,]*(?:\.\d+)?)\s*(.*)$/;
 /** Dates as Excel tends to write them: 2023/3/9 or 2023.3.9. */
 const LOOSE_DATE = /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/;
 
-const issue = (row: number, column: string, value: string, code: IssueCode, message: string): CsvIssue => ({
-  row,
-  column,
-  value,
-  code,
-  message,
-});
 
 // ---------------------------------------------------------------------------------------------
 // Bytes → text

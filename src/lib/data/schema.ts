@@ -1,5 +1,5 @@
 // Typed columns and vocabularies of every CSV, and validate(): string records in, typed rows or precise issues out.
-import type { CsvIssue, IssueCode, ParsedCsv } from './csv';
+import { issue, type CsvIssue, type IssueCode, type ParsedCsv } from './csv';
 
 export const CITY_IDS = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'] as const;
 export const KINDS = ['target', 'actual', 'guidance', 'not_stated'] as const;
@@ -240,13 +240,6 @@ export interface Validated<Row> {
 export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated<Row> {
   const errors: CsvIssue[] = [...parsed.issues];
   const warnings: CsvIssue[] = [];
-  const issue = (row: number, column: string, value: string, code: IssueCode, message: string): CsvIssue => ({
-    row,
-    column,
-    value,
-    code,
-    message,
-  });
   if (parsed.issues.some((i) => i.code === 'empty_file')) return { rows: [], errors, warnings };
 
   const known = new Set(schema.columns.map((c) => c.name));
