@@ -30,6 +30,9 @@ export async function svgToPng(svg: string, width: number, height: number, densi
   }
 }
 
+/** Today's date as yyyy-mm-dd, for file names, credits and citations. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
 /** File names carry the view and the export date, e.g. tech-targets-rd-2026-11-25.png. */
 export function exportFileName(view: string, date: string, extension: string): string {
   return `tech-targets-${view}-${date}.${extension}`;
