@@ -32,6 +32,15 @@ describe('data/targets.csv', () => {
     expect(new Set(data.figures.map((f) => f.doc)).size).toBe(5);
   });
 
+  test('every note exists in both languages, and the Chinese one is Chinese without internal row ids', () => {
+    const mismatched = data.figures.filter((f) => !f.note_en !== !f.note_zh).map((f) => f.id);
+    expect(mismatched).toEqual([]);
+    const noted = data.figures.filter((f) => f.note_zh);
+    expect(noted.filter((f) => !/[\u4e00-\u9fff]/.test(f.note_zh)).map((f) => f.id)).toEqual([]);
+    const ids = new Set(data.figures.map((f) => f.id));
+    expect(noted.filter((f) => [...ids].some((id) => f.note_zh.includes(id))).map((f) => f.id)).toEqual([]);
+  });
+
   test.each(data.figures.map((f) => [f.id, f] as const))('%s quotes its document verbatim', (_, figure) => {
     expect(sourceOf.get(figure.doc)).toContain(figure.quote);
   });

@@ -19,7 +19,7 @@ import { enrichedFigures, type Mark } from '../../src/lib/data/views/marks';
 
 const FIGURE_COLUMNS: (keyof Figure)[] = [
   'id', 'city', 'doc', 'category', 'measure', 'kind', 'period', 'qualifier', 'value', 'unit', 'scope_zh', 'scope_en',
-  'label_zh', 'label_en', 'quote', 'commitment', 'note_en', 'restates', 'part_of',
+  'label_zh', 'label_en', 'quote', 'commitment', 'note_en', 'note_zh', 'restates', 'part_of',
 ];
 
 /** A figure row with sensible defaults, so each fixture line states only what the test is about. */
@@ -39,6 +39,7 @@ function figure(row: Partial<Figure> & Pick<Figure, 'id' | 'city' | 'category' |
     quote: '指标',
     commitment: 'plain',
     note_en: '',
+    note_zh: '',
     restates: '',
     part_of: '',
     ...row,

@@ -27,6 +27,7 @@ const mark = (over: Partial<Mark>): Mark => ({
   quote: '研发投入强度达到3.5%',
   commitment: 'plain',
   note_en: '',
+  note_zh: '',
   restates: '',
   part_of: '',
   city_zh: '某市',

@@ -512,3 +512,9 @@ describe('mergeImported', () => {
     expect(merged.cities).toEqual(bundled.cities.map((c) => ({ ...c, imported: false })));
   });
 });
+
+test('a category the bundled data does not use is imported with a warning naming the cell', () => {
+  const result = importCityText(validCity.replace('maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platforms', 'maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platfroms'), 'city.csv', bundled);
+  expect(result.city).not.toBeNull();
+  expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'unknown_category', column: 'category', value: 'platfroms', row: 5 }));
+});

@@ -37,7 +37,8 @@ export type IssueCode =
   | 'headline_unit'
   | 'document_of_other_city'
   | 'missing_city_name'
-  | 'conflicting_value';
+  | 'conflicting_value'
+  | 'unknown_category';
 
 /** One problem at one cell: the shape every validator and importer reports in. */
 export const issue = (row: number, column: string, value: string, code: IssueCode, message: string): CsvIssue => ({

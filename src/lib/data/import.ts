@@ -48,6 +48,7 @@ const FREE_TEXT_COLUMNS = new Set([
   'label_en',
   'quote',
   'note_en',
+  'note_zh',
   'city_zh',
   'city_en',
   'doc_title',
@@ -327,6 +328,7 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
 
   const existingFigures = new Set(existing.figures.map((f) => f.id));
   const existingDocuments = new Map(existing.documents.map((d) => [d.id, d]));
+  const knownCategories = new Set(existing.figures.map((f) => f.category));
   const ids = new Set(records.map((r) => cell(r, 'id')));
   const describedDocs = new Set(records.filter((r) => titleOf(r) !== '').map((r) => cell(r, 'doc')));
   const otherCityDocWarned = new Set<string>();
@@ -366,6 +368,18 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
           issue(row, column, target, 'unknown_reference', `"${target}" is not the id of another row in this file.`),
         );
     }
+
+    const category = cell(record, 'category');
+    if (category && !knownCategories.has(category))
+      warnings.push(
+        issue(
+          row,
+          'category',
+          category,
+          'unknown_category',
+          `"${category}" is not a category of the bundled data, so this row is compared with nothing; check the spelling against data/README.md.`,
+        ),
+      );
 
     const value = cell(record, 'value');
     if (PLAIN_NUMBER.test(value)) {

@@ -44,6 +44,8 @@ export interface Figure {
   quote: string;
   commitment: Commitment;
   note_en: string;
+  /** The same note in Chinese; may be empty, then the English note is shown. */
+  note_zh: string;
   /** id of an earlier row stating the same figure again; views show the figure once. */
   restates: string;
   /** id of the row this figure is a component of (a 其中 figure). */
@@ -165,6 +167,7 @@ export const figureSchema: Schema<Figure> = {
     text('quote'),
     oneOf('commitment', COMMITMENTS),
     text('note_en', false),
+    text('note_zh', false),
     pattern('restates', SLUG, 'the id of the row this one repeats', false),
     pattern('part_of', SLUG, 'the id of the row this one is part of', false),
   ],

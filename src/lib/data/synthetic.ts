@@ -168,6 +168,7 @@ function statedFigure(random: () => number, id: string, city: CityRow, kind: Exc
     quote: COMMITMENT_WORDS[commitment] + template.quote.replace('{v}', String(value)),
     commitment,
     note_en: kind === 'guidance' ? 'Quota handed down by the province (synthetic).' : '',
+    note_zh: kind === 'guidance' ? '省下达任务（模拟数据）。' : '',
     restates: '',
     part_of: '',
   };
@@ -194,6 +195,7 @@ function notStatedFigure(random: () => number, id: string, city: CityRow): Figur
     quote: NOT_STATED_QUOTES[category]!,
     commitment: 'plain',
     note_en: 'The document gives no figure for this topic.',
+    note_zh: '文件未给出该项数据。',
     restates: '',
     part_of: '',
   };

@@ -29,6 +29,7 @@ const ZH_ISSUES: Record<string, string> = {
   document_of_other_city: '该文件属于另一座城市，已照搬其信息。',
   missing_city_name: '缺少 city_zh 或 city_en，已用另一名称或编号代替。',
   conflicting_value: '各行对同一城市名称或文件信息的填写不一致，已采用第一次出现的值。',
+  unknown_category: '内置数据中没有这个类别，该行无法与其他城市比较；请对照 data/README.md 检查拼写。',
 };
 
 export const zh: Messages = {
@@ -105,7 +106,7 @@ export const zh: Messages = {
     scope: '口径',
     quote: '原文',
     document: '文件',
-    note: '备注（英文）',
+    note: '备注',
     measure: '统计方式',
     qualifier: '限定词',
     unit: '单位',
