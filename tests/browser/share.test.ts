@@ -191,3 +191,21 @@ describe('offline by construction', () => {
     expect(image).toBe('blocked');
   });
 });
+
+describe('embed heights without the script', () => {
+  test.each(['rd', 'firms', 'market'])('the fixed height of %s shows the whole chart in a 620 px column', async (view) => {
+    const { page } = await open({ query: `?view=${view}` });
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const code = await page.getByRole('dialog').locator('textarea').inputValue();
+    const fixed = Number(/height="(\d+)"/.exec(code)![1]);
+    const src = /src="([^"]+)"/.exec(code)![1]!.replaceAll('&#38;', '&');
+    const frame = await browser().newPage({ viewport: { width: 620, height: 900 } });
+    await frame.goto(src);
+    await frame.waitForSelector('html[data-hydrated]');
+    const content = await frame.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
+    expect(fixed).toBeGreaterThanOrEqual(content);
+    // …without leaving a tall empty band under the chart.
+    expect(fixed - content).toBeLessThan(400);
+    await frame.close();
+  });
+});

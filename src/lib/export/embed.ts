@@ -14,9 +14,12 @@ export interface EmbedInput {
  * resize script: headline, legend and notes, plus one labelled bar per figure and a title per panel.
  */
 export function defaultEmbedHeight(rows: number, panels: number, notes: number, documents: number): number {
-  const chrome = 470 + notes * 70 + documents * 25;
+  const chrome = 560 + notes * 90 + documents * 25;
   return Math.round(chrome + rows * 60 + Math.max(0, panels - 1) * 60);
 }
+
+/** The explorer is a long table: its frame shows filters, comparison and the first rows, and scrolls for the rest. */
+export const EXPLORER_EMBED_HEIGHT = 1400;
 
 export function embedCode(input: EmbedInput): string {
   return (
