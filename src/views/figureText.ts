@@ -1,22 +1,11 @@
 // The texts an exported image carries for a headline view: the same headline, legend, notes and source as the page.
 import type { ExplorerModel } from '../lib/data/views/explorer';
 import { documentsOf, type ViewModel } from '../lib/data/views/headline';
-import type { FigureText, Swatch } from '../lib/export/svg';
+import { legendItems } from '../lib/components/legend';
+import type { FigureText } from '../lib/export/svg';
 import type { Messages } from '../lib/i18n/en';
 import type { Lang } from '../lib/i18n/format';
 import { comparisonNotes } from './explorerText';
-
-export function legendItems(m: Messages, withReference: boolean, withImported: boolean): { swatch: Swatch; label: string }[] {
-  return [
-    { swatch: 'target' as const, label: m.legend.target },
-    { swatch: 'actual' as const, label: m.legend.actual },
-    { swatch: 'guidance' as const, label: m.legend.guidance },
-    { swatch: 'scope' as const, label: m.legend.scope },
-    { swatch: 'missing' as const, label: m.legend.notStated },
-    ...(withReference ? [{ swatch: 'reference' as const, label: m.legend.reference }] : []),
-    ...(withImported ? [{ swatch: 'imported' as const, label: m.legend.imported }] : []),
-  ];
-}
 
 export function headlineFigureText(model: ViewModel, m: Messages, url: string, date: string): FigureText {
   const copy = m.views[model.id];
