@@ -131,7 +131,7 @@ try {
   /** @type {Record<string, number>} */
   const synthetic = {};
   try {
-    const { syntheticDataset } = await vite.ssrLoadModule('/src/lib/data/synthetic.ts');
+    const { syntheticDataset } = await vite.ssrLoadModule('/tests/fixtures/synthetic.ts');
     const { queryExplorer } = await vite.ssrLoadModule('/src/lib/data/views/explorer.ts');
     const data = syntheticDataset(300, 50, 1);
     const cities = data.cities.array('id');

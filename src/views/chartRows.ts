@@ -1,37 +1,66 @@
-// Turns a view's marks into generic chart rows: colour, fill by kind, dashed for narrow scope, labels.
+// Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
 import type { ChartRow } from '../lib/charts/types';
-import type { Mark } from '../lib/data/views/marks';
-import { cityName, docTitle, scopeProblem } from '../lib/data/views/headline';
+import { sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
+import type { Kind } from '../lib/data/schema';
+import { cityName, docTitle, flagsOf, label, sectionHeading, whySetApart } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
 import { formatFigure, formatPeriod, type Lang } from '../lib/i18n/format';
 import { cityColour } from '../lib/components/palette';
 
-const FILL = { target: 'hollow', actual: 'filled', guidance: 'hatched', not_stated: 'hollow' } as const;
+/** The legend's encodings, one per kind: the Legend component and the exported images read the same table. */
+export const FILL: Record<Kind, ChartRow['fill']> = {
+  target: 'hollow',
+  actual: 'filled',
+  expected: 'tinted',
+  guidance: 'hatched',
+  not_stated: 'hollow',
+};
 
-export function figureText(mark: Mark, lang: Lang): string {
+export function figureText(figure: Pick<SortedFigure, 'mark'>, lang: Lang): string {
+  const { mark } = figure;
   return mark.value === null ? '' : formatFigure(mark.value, mark.unit, mark.qualifier, lang);
 }
 
-export function toChartRow(mark: Mark, lang: Lang, messages: Messages): ChartRow {
+/**
+ * Chart rows for a sorted group. Each section that starts gets a heading when the group is sectioned: each rank
+ * set by value ("2023 targets"), and the set-apart figures in either order. By name the comparable figures need none.
+ */
+export function toChartRows(
+  group: Group,
+  figures: SortedFigure[],
+  sort: SortOrder,
+  sectioned: boolean,
+  lang: Lang,
+  m: Messages,
+): ChartRow[] {
+  let previous = '';
+  return figures.map((figure) => {
+    const section = sectionKey(figure.section, sort);
+    const starts = section !== previous;
+    previous = section;
+    const named = sort === 'value' || figure.section.code !== 'rank_set';
+    const heading = starts && sectioned && named ? sectionHeading(figure.section, group, lang, m) : '';
+    return toChartRow(figure, heading, lang, m);
+  });
+}
+
+export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m: Messages): ChartRow {
+  const { mark } = figure;
   const city = cityName(mark, lang);
-  const label = lang === 'zh' ? mark.label_zh : mark.label_en;
-  const period = formatPeriod(mark.period, lang);
-  const flags = [
-    mark.commitment === 'strive' ? messages.strive : '',
-    scopeProblem(mark) ? messages.scopeFlags[scopeProblem(mark)!] : '',
-  ].filter(Boolean);
-  const valueLabel = `${figureText(mark, lang)} · ${period}`;
-  const missingLabel = messages.notStatedIn(city, formatPeriod(mark.doc_period, lang), messages.docKinds[mark.doc_kind]);
+  const flags = flagsOf(figure, m);
+  const missingLabel = m.notStatedIn(city, formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
+  const why = figure.status === 'set_apart' ? ` ${m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m))}.` : '';
   return {
     key: mark.id,
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
-    label: `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? messages.aside(label, flags.join(messages.listSep)) : label}`,
+    label: `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
     value: mark.value,
     color: cityColour(mark.city),
     fill: FILL[mark.kind],
-    dashed: scopeProblem(mark) !== null,
-    valueLabel,
+    dashed: figure.status === 'set_apart',
+    heading: heading || undefined,
+    valueLabel: `${figureText(figure, lang)} · ${formatPeriod(mark.period, lang)}`,
     missingLabel,
-    description: `${messages.kinds[mark.kind]}. ${docTitle(mark, lang)}.${mark.imported ? ` ${messages.importedByYou}.` : ''}`,
+    description: `${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}`,
   };
 }

@@ -1,21 +1,23 @@
 // The texts an exported image carries for a headline view: the same headline, legend, notes and source as the page.
 import type { ExplorerModel } from '../lib/data/views/explorer';
-import { documentsOf, type ViewModel } from '../lib/data/views/headline';
-import { legendItems } from '../lib/components/legend';
+import type { ViewModel } from '../lib/data/views/headline';
+import { encodingsOf, legendItems } from '../lib/components/legend';
+import { describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
 import type { FigureText } from '../lib/export/svg';
 import type { Messages } from '../lib/i18n/en';
 import type { Lang } from '../lib/i18n/format';
 import { comparisonNotes } from './explorerText';
 
-export function headlineFigureText(model: ViewModel, m: Messages, url: string, date: string): FigureText {
+export function headlineFigureText(model: ViewModel, m: Messages, lang: Lang, url: string, date: string): FigureText {
   const copy = m.views[model.id];
+  const words = describeView(model, lang, m);
   return {
     title: copy.title,
     dek: copy.dek,
-    legend: legendItems(m, model.references.length > 0, model.marks.some((x) => x.imported)),
+    legend: legendItems(m, encodingsOf(model.figures, model.references.length > 0)),
     notesTitle: m.notesTitle,
-    notes: model.notes,
-    source: m.sourceLine(model.documents.join(m.listSep)),
+    notes: words.notes,
+    source: sourceLine(words.documents, model.references.length > 0, m),
     credit: m.credit(date, url),
   };
 }
@@ -34,10 +36,10 @@ export function explorerFigureText(
   return {
     title: m.explorer.compareTitle(m.categories[category] ?? category),
     dek: m.explorer.count(model.rows.length, model.total),
-    legend: legendItems(m, false, model.rows.some((x) => x.imported)),
+    legend: legendItems(m, encodingsOf(groups.flatMap((g) => g.figures), false)),
     notesTitle: m.notesTitle,
     notes: comparisonNotes(model, m, lang, filtered),
-    source: m.sourceLine(documentsOf(groups.flatMap((g) => g.marks), lang, m).join(m.listSep)),
+    source: sourceLine(documentsOf(groups.flatMap((g) => g.figures.map((f) => f.mark)), lang, m), false, m),
     credit: m.credit(date, url),
   };
 }

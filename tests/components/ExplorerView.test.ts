@@ -21,10 +21,11 @@ function renderExplorer(patch: Partial<ExplorerFilters> = {}, lang: 'en' | 'zh' 
 
 describe('ExplorerView', () => {
   test('shows the count of matching rows and the first page of them', () => {
-    const { container } = renderExplorer();
-    expect(screen.getByRole('status')).toHaveTextContent('220 of 220 figures');
+    const { container, model } = renderExplorer();
+    expect(model.total).toBeGreaterThan(200);
+    expect(screen.getByRole('status')).toHaveTextContent(`${model.total} of ${model.total} figures`);
     expect(container.querySelectorAll('tbody tr')).toHaveLength(25);
-    expect(screen.getByRole('button', { name: 'Show all 220' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `Show all ${model.total}` })).toBeInTheDocument();
   });
 
   test('typing a search, choosing a category or a kind reports new filters', async () => {
@@ -51,18 +52,26 @@ describe('ExplorerView', () => {
   test('one category: a comparison chart with the reasons it is not comparable, and what is left out', () => {
     const { container } = renderExplorer({ categories: ['tech_smes'] });
     const comparison = container.querySelector('[data-comparison="tech_smes"]') as HTMLElement;
-    expect(comparison.querySelectorAll('[data-mark]')).toHaveLength(2);
-    expect(within(comparison).getByText(/different periods/)).toBeInTheDocument();
-    expect(within(comparison).getByText(/different kinds of figure/)).toBeInTheDocument();
+    // Wuhu's 300 new tech SMEs (分别…) beside Tongxiang's 400 of Zhejiang's own register, which is set apart.
+    expect([...comparison.querySelectorAll('[data-mark]')].map((x) => x.getAttribute('data-mark'))).toEqual([
+      'wuhu-2023-tech-smes-new',
+      'tongxiang-2022-2023-tech-smes-new',
+    ]);
+    expect(within(comparison).getByText(/a different scope in Tongxiang/)).toBeInTheDocument();
+    expect(comparison.querySelector('[data-section-heading]')).toHaveTextContent(en.sections.setApart);
+    // The heading names only what every figure in it shares: category, measure, unit — no scope.
+    expect(comparison.querySelector('h4')).toHaveTextContent('Tech-based SMEs');
+    expect(comparison.querySelector('h4')).not.toHaveTextContent('economy-wide');
     expect(comparison).toHaveTextContent('Not in a comparison');
-    expect(comparison).toHaveTextContent('Wuhu');
+    expect(comparison).toHaveTextContent('Huangshi');
   });
 
-  test('targets only: says that each city counts something different, in Chinese too', () => {
-    const { container } = renderExplorer({ categories: ['tech_smes'], kinds: ['target'] }, 'zh');
-    const comparison = container.querySelector('[data-comparison="tech_smes"]') as HTMLElement;
-    expect(comparison.querySelectorAll('[data-mark]')).toHaveLength(0);
-    expect(comparison).toHaveTextContent('统计的内容各不相同');
+  test('reported actuals only: says that each city counts something different, in Chinese too', () => {
+    const { container } = renderExplorer({ categories: ['high_tech_firms'], kinds: ['actual'] }, 'zh');
+    const comparison = container.querySelector('[data-comparison="high_tech_firms"]') as HTMLElement;
+    expect(comparison).toHaveTextContent('此类别中只有淮北给出了数据');
+    const targets = renderExplorer({ categories: ['tech_smes'], kinds: ['target'] }, 'zh').container;
+    expect(targets.querySelector('[data-comparison="tech_smes"]')).toHaveTextContent('桐乡的口径不同');
   });
 
   test('restated rows are listed and flagged', () => {

@@ -7,7 +7,7 @@ import { CITY_IDS } from '../../src/lib/data/schema';
 import { en } from '../../src/lib/i18n/en';
 
 const model = (view: 'rd' | 'firms' | 'market', cities: string[] = [...CITY_IDS]) =>
-  buildView(bundledDataset(), view, { cities, lang: 'en', sort: 'name', messages: en });
+  buildView(bundledDataset(), view, { cities, sort: 'name' });
 
 const renderView = (view: 'rd' | 'firms' | 'market', showTable = false) =>
   render(HeadlineView, { model: model(view), lang: 'en', messages: en, showTable, emptyMessage: en.noCities });
@@ -40,7 +40,7 @@ describe('HeadlineView', () => {
 
   test('the comparability note is visible, not only in a tooltip', () => {
     renderView('rd');
-    expect(screen.getByText(/Tongxiang’s figure covers industrial firms above designated size only/)).toBeVisible();
+    expect(screen.getByText(/Tongxiang’s figure is set apart and not ranked: it covers industrial firms above designated size \(规上工业\) only/)).toBeVisible();
   });
 
   test('the table twin lists the same figures as the chart', () => {
@@ -49,7 +49,25 @@ describe('HeadlineView', () => {
     const chartMarks = model('firms').marks.map((m) => m.id);
     expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-row'))).toEqual(chartMarks);
     expect(within(table).getByText('分别新增高新技术企业、科技型中小企业300家以上')).toBeInTheDocument();
+    // A restated figure is one row; its other wording is on its card, not a second row.
+    expect(table.querySelector('[data-row="huangshi-2021-high-tech-firms-new"]')).toBeNull();
     expect(container.querySelector('[data-mark]')).toBeNull();
+  });
+
+  test('a figure stated twice shows both wordings on its card', async () => {
+    const { container } = renderView('firms');
+    await fireEvent.focus(container.querySelector('[data-mark="huangshi-2021-high-tech-firms-net-increase"]')!);
+    const tip = screen.getByRole('tooltip');
+    expect(tip).toHaveTextContent('净增高新技术企业70家以上');
+    expect(tip).toHaveTextContent('实现全年新增高新技术企业70家以上');
+  });
+
+  test('a set-apart mark is dashed and its card says why', async () => {
+    const { container } = renderView('rd');
+    const mark = container.querySelector('[data-mark="tongxiang-2023-rd-intensity-share-of-gdp"]')!;
+    expect(mark.querySelector('rect.bar')).toHaveAttribute('data-dashed', 'true');
+    await fireEvent.focus(mark);
+    expect(container.querySelector('[data-comparability="set_apart"]')).toHaveTextContent('industrial firms above designated size');
   });
 
   test('with no city selected the view says so instead of drawing an empty chart', () => {

@@ -66,9 +66,45 @@ describe('data/targets.csv', () => {
         expect(data.figures.some((f) => f.city === city && f.category === category), `${city} ${category}`).toBe(true);
   });
 
-  test('Tongxiang’s R&D figure carries its narrower 规上工业 scope', () => {
+  test('Tongxiang’s R&D figure carries its narrower 规上工业 scope, as a code', () => {
     const rd = data.figures.find((f) => f.city === 'tongxiang' && f.category === 'rd_intensity');
-    expect(rd?.scope_zh).toBe('规上工业');
+    expect([rd?.scope_class, rd?.scope_zh]).toEqual(['above_size_industry', '规上工业']);
+  });
+
+  test('scope words are given exactly when a scope is: a sentence naming none has scope not_stated and no words', () => {
+    const wordless = data.figures.filter((f) => (f.scope_class === 'not_stated') !== (f.scope_zh === '' && f.scope_en === ''));
+    expect(wordless.map((f) => f.id)).toEqual([]);
+    // Each stated scope is in the sentence, in the document's own words.
+    const unquoted = data.figures.filter((f) => f.scope_zh && !sourceOf.get(f.doc)!.includes(f.scope_zh));
+    expect(unquoted.map((f) => f.id)).toEqual([]);
+  });
+
+  test('分别 before one number gives it to each item: one row per item, all with that quote', () => {
+    // 分别 + a list joined by 、 + one number, as in 分别新增高新技术企业、科技型中小企业300家以上.
+    const respectively = data.figures.filter((f) => /分别[^，。；0-9]*、[^，。；0-9]*\d+(?:\.\d+)?[^\d、和]*$/.test(f.quote));
+    expect(respectively.length).toBeGreaterThan(0);
+    for (const f of respectively) {
+      const items = f.quote.replace(/^.*?分别/, '').replace(/\d.*$/, '').split('、').length;
+      const rows = data.figures.filter((x) => x.quote === f.quote && !x.restates);
+      expect(rows.length, f.quote).toBe(items);
+      expect(new Set(rows.map((x) => x.value)), f.quote).toEqual(new Set([f.value]));
+      expect(rows.every((x) => !x.combined), f.quote).toBe(true);
+    }
+    const wuhu = data.figures.filter((f) => f.quote === '分别新增高新技术企业、科技型中小企业300家以上');
+    expect(wuhu.map((f) => [f.category, f.measure, f.value])).toEqual([
+      ['high_tech_firms', 'new', 300],
+      ['tech_smes', 'new', 300],
+    ]);
+  });
+
+  test('预计 is an expected figure, never a reported actual', () => {
+    const forecasts = data.figures.filter((f) => f.quote.includes('预计'));
+    expect(forecasts.length).toBeGreaterThan(0);
+    expect(forecasts.filter((f) => f.kind !== 'expected').map((f) => f.id)).toEqual([]);
+  });
+
+  test('no English label claims "combined" unless the figure is coded combined (the view adds that flag itself)', () => {
+    expect(data.figures.filter((f) => /\bcombined\b/i.test(f.label_en)).map((f) => f.id)).toEqual([]);
   });
 
   test('restatements and components point at real rows of the same city', () => {

@@ -2,14 +2,14 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '../../src/lib/data/bundled';
-import { readDataset, toTables } from '../../src/lib/data/dataset';
+import { readDataset } from '../../src/lib/data/dataset';
 import type { Figure } from '../../src/lib/data/schema';
-import { syntheticCityId, syntheticDataset, syntheticRows } from '../../src/lib/data/synthetic';
+import { comparePeriods, parsePeriod } from '../../src/lib/data/period';
+import { figure, figuresCsv, fixtureDataset } from '../fixtures/figures';
+import { syntheticCityId, syntheticDataset, syntheticRows } from '../fixtures/synthetic';
 import {
-  comparePeriods,
   comparisonGroups,
   normaliseForSearch,
-  periodMonths,
   queryExplorer,
   searchTerms,
   whyNoComparison,
@@ -17,45 +17,16 @@ import {
 } from '../../src/lib/data/views/explorer';
 import { enrichedFigures, type Mark } from '../../src/lib/data/views/marks';
 
-const FIGURE_COLUMNS: (keyof Figure)[] = [
-  'id', 'city', 'doc', 'category', 'measure', 'kind', 'period', 'qualifier', 'value', 'unit', 'scope_zh', 'scope_en',
-  'label_zh', 'label_en', 'quote', 'commitment', 'note_en', 'note_zh', 'restates', 'part_of',
-];
-
-/** A figure row with sensible defaults, so each fixture line states only what the test is about. */
-function figure(row: Partial<Figure> & Pick<Figure, 'id' | 'city' | 'category' | 'measure'>): Figure {
-  const stated = row.kind !== 'not_stated';
-  return {
-    doc: `${row.city}-doc`,
-    kind: 'target',
-    period: '2023',
-    qualifier: stated ? 'exactly' : null,
-    value: stated ? 1 : null,
-    unit: '家',
-    scope_zh: '全市',
-    scope_en: 'whole city',
-    label_zh: '指标',
-    label_en: 'Figure',
-    quote: '指标',
-    commitment: 'plain',
-    note_en: '',
-    note_zh: '',
-    restates: '',
-    part_of: '',
-    ...row,
-  };
-}
-
 const FIXTURE_FIGURES: Figure[] = [
-  figure({ id: 'a-rd', city: 'a', category: 'rd_intensity', measure: 'share_of_gdp', value: 3.5, unit: '%', scope_zh: '全社会', scope_en: 'economy-wide', label_zh: '全社会研发投入强度', label_en: 'R&D intensity', quote: '全社会研发投入强度力争达到3.5%', commitment: 'strive' }),
-  figure({ id: 'b-rd', city: 'b', category: 'rd_intensity', measure: 'share_of_gdp', period: '2021', value: 2, unit: '%', scope_zh: '全社会', scope_en: 'economy-wide', label_zh: '研发投入强度', label_en: 'R&D intensity', quote: '研发投入强度达到2%' }),
-  figure({ id: 'c-rd', city: 'c', category: 'rd_intensity', measure: 'share_of_gdp', value: 4, unit: '%', scope_zh: '规上工业', scope_en: 'industrial firms above designated size', label_zh: '规上工业R&D经费支出占GDP比重', label_en: 'Industrial R&D as a share of GDP', quote: '规上工业R&D经费支出占GDP比重达到4%' }),
-  figure({ id: 'd-rd', city: 'd', category: 'rd_intensity', measure: 'share_of_gdp', kind: 'not_stated', unit: '%', scope_zh: '未说明', scope_en: 'not stated', label_zh: '研发投入', label_en: 'R&D input', quote: '加大研发投入' }),
+  figure({ id: 'a-rd', city: 'a', category: 'rd_intensity', measure: 'share_of_gdp', value: 3.5, unit: '%', scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide', label_zh: '全社会研发投入强度', label_en: 'R&D intensity', quote: '全社会研发投入强度力争达到3.5%', commitment: 'strive' }),
+  figure({ id: 'b-rd', city: 'b', category: 'rd_intensity', measure: 'share_of_gdp', period: '2021', value: 2, unit: '%', scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide', label_zh: '研发投入强度', label_en: 'R&D intensity', quote: '研发投入强度达到2%' }),
+  figure({ id: 'c-rd', city: 'c', category: 'rd_intensity', measure: 'share_of_gdp', value: 4, unit: '%', scope_class: 'above_size_industry', scope_zh: '规上工业', scope_en: 'industrial firms above designated size', label_zh: '规上工业R&D经费支出占GDP比重', label_en: 'Industrial R&D as a share of GDP', quote: '规上工业R&D经费支出占GDP比重达到4%' }),
+  figure({ id: 'd-rd', city: 'd', category: 'rd_intensity', measure: 'share_of_gdp', kind: 'not_stated', unit: '%', label_zh: '研发投入', label_en: 'R&D input', quote: '加大研发投入' }),
   figure({ id: 'a-smes', city: 'a', category: 'tech_smes', measure: 'registered', qualifier: 'at_least', value: 450, label_zh: '入库科技型中小企业', label_en: 'Tech SMEs registered', quote: '入库科技型中小企业450家以上' }),
   figure({ id: 'b-smes', city: 'b', category: 'tech_smes', measure: 'registered', kind: 'actual', period: '2023H1', value: 318, label_zh: '备案科技型中小企业', label_en: 'Tech SMEs registered', quote: '备案国家科技型中小企业318家' }),
   figure({ id: 'b-smes-2', city: 'b', category: 'tech_smes', measure: 'registered', kind: 'actual', period: '2023H1', value: 318, label_zh: '备案科技型中小企业', label_en: 'Tech SMEs registered (summary)', quote: '备案科技型中小企业318家', restates: 'b-smes' }),
   figure({ id: 'c-smes', city: 'c', category: 'tech_smes', measure: 'new', period: '2022-2023', value: 400, label_zh: '新增省科技型企业', label_en: 'New provincial tech firms', quote: '省科技型企业400家' }),
-  figure({ id: 'a-new', city: 'a', category: 'high_tech_firms', measure: 'new', qualifier: 'at_least', value: 300, label_zh: '新增高新技术企业、科技型中小企业', label_en: 'New high-tech firms and tech SMEs (one combined figure)', quote: '分别新增高新技术企业、科技型中小企业300家以上' }),
+  figure({ id: 'a-new', city: 'a', category: 'high_tech_firms', measure: 'new', qualifier: 'at_least', value: 300, label_zh: '新增高新技术企业、科技型中小企业', combined: true, label_en: 'New high-tech firms and tech SMEs together', quote: '新增高新技术企业和科技型中小企业共300家以上' }),
   figure({ id: 'b-new', city: 'b', category: 'high_tech_firms', measure: 'new', value: 120, label_zh: '新增高新技术企业', label_en: 'New high-tech firms', quote: '新增高新技术企业120家' }),
   figure({ id: 'c-new', city: 'c', category: 'high_tech_firms', measure: 'new', value: 80, label_zh: '新增高新技术企业', label_en: 'New high-tech firms', quote: '新增高新技术企业80家' }),
   figure({ id: 'c-new-zone', city: 'c', category: 'high_tech_firms', measure: 'new', value: 30, label_zh: '其中高新区', label_en: 'of which in the high-tech zone', quote: '其中高新区30家', part_of: 'c-new' }),
@@ -67,24 +38,7 @@ const FIXTURE_FIGURES: Figure[] = [
 // Cities listed b, a, c, d so that the canonical order is visibly not the alphabetical one.
 const FIXTURE_CITIES = ['b', 'a', 'c', 'd'];
 
-function csv(rows: object[], columns: string[]): string {
-  return Papa.unparse(rows, { columns, newline: '\n' });
-}
-
-const fixture = toTables(
-  readDataset({
-    targets: csv(FIXTURE_FIGURES, FIGURE_COLUMNS),
-    documents: [
-      'id,city,title_zh,title_en,issuer_zh,issuer_en,date,kind,period,source_file',
-      ...FIXTURE_CITIES.map((c) => `${c}-doc,${c},${c}市工作要点,Work plan of ${c.toUpperCase()},局,Bureau,2023,work_plan,2023,${c}.txt`),
-    ].join('\n'),
-    cities: [
-      'id,name_zh,name_en,province_zh,province_en,level_zh,level_en',
-      ...FIXTURE_CITIES.map((c) => `${c},${c}城,City ${c.toUpperCase()},省,Province,地级市,prefecture`),
-    ].join('\n'),
-    nationalRd: 'year,value,unit,source_zh,source_en,note\n2023,2.65,%,公报,Bulletin,',
-  }),
-);
+const fixture = fixtureDataset(FIXTURE_FIGURES, FIXTURE_CITIES);
 
 const everything: ExplorerQuery = {
   cities: FIXTURE_CITIES,
@@ -287,13 +241,15 @@ const unique = <T>(items: T[]) => [...new Set(items)];
 
 describe('comparisonGroups', () => {
   const rowsOf = (query: Partial<ExplorerQuery>) => explore(query).rows;
+  const groupIds = (group: { figures: { mark: Mark }[] }) => ids(group.figures.map((f) => f.mark));
 
-  test('cities giving the same measure in the same unit, comparable when period length, kind and scope agree', () => {
+  test('cities giving the same measure in the same unit, comparable when period, kind and scope agree', () => {
     const groups = comparisonGroups(rowsOf({ cities: ['b', 'c'], categories: ['high_tech_firms'] }));
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ measure: 'new', unit: '家', cities: ['b', 'c'], comparable: true, reasons: [] });
-    // The 其中 component never competes with its own total.
-    expect(ids(groups[0]!.marks)).toEqual(['b-new', 'c-new']);
+    expect(groups[0]!.group).toMatchObject({ measure: 'new', unit: '家', cities: ['b', 'c'], comparable: true, reasons: [] });
+    // The 其中 component never competes with its own total: it is on the total's card.
+    expect(groupIds(groups[0]!)).toEqual(['b-new', 'c-new']);
+    expect(ids(groups[0]!.figures[1]!.parts)).toEqual(['c-new-zone']);
   });
 
   test('value sorts keep each unit together, so amounts, counts and shares are never ranked against each other', () => {
@@ -301,40 +257,47 @@ describe('comparisonGroups', () => {
     expect(units).toEqual([...units].sort());
   });
 
-  test('annual figures of different years, and a narrower 规上 scope, are not comparable', () => {
-    const [group] = comparisonGroups(rowsOf({ categories: ['rd_intensity'] }));
-    expect(group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false });
-    expect(group!.reasons.map((r) => r.code)).toEqual(['years', 'scope']);
-    expect(group!.reasons[1]).toEqual({ code: 'scope', cities: ['c'] });
-  });
-
-  test('a two-year and an annual figure differ in period', () => {
-    const [group] = comparisonGroups(rowsOf({ categories: ['talent'] }));
-    expect(group).toMatchObject({ comparable: false, reasons: [{ code: 'periods', periods: ['2022-2023', '2023'] }] });
-  });
-
-  test('a target and a half-year actual differ in period and kind; the restatement counts once', () => {
-    const [group] = comparisonGroups(rowsOf({ categories: ['tech_smes'] }));
-    expect(ids(group!.marks)).toEqual(['b-smes', 'a-smes']);
-    expect(group!.reasons).toEqual([
-      { code: 'periods', periods: ['2023H1', '2023'] },
-      { code: 'kinds', kinds: ['target', 'actual'] },
+  test('annual figures of different years are not ranked together; a narrower 规上 scope is set apart', () => {
+    const [panel] = comparisonGroups(rowsOf({ categories: ['rd_intensity'] }));
+    expect(panel!.group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false });
+    expect(panel!.group.reasons).toEqual([
+      { code: 'scope', ids: ['c-rd'] },
+      { code: 'years', ids: ['b-rd', 'a-rd'] },
     ]);
+    // Set apart after the comparable figures, whatever the city order.
+    expect(panel!.figures.map((f) => [f.mark.id, f.status])).toEqual([
+      ['b-rd', 'comparable'],
+      ['a-rd', 'comparable'],
+      ['c-rd', 'set_apart'],
+      ['d-rd', 'missing'],
+    ]);
+    expect(panel!.sectioned).toBe(true);
   });
 
-  test('a combined figure is flagged', () => {
-    const [group] = comparisonGroups(rowsOf({ categories: ['high_tech_firms'] }));
-    expect(group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false, reasons: [{ code: 'combined', ids: ['a-new'] }] });
+  test('a two-year and an annual figure differ in period length', () => {
+    const [panel] = comparisonGroups(rowsOf({ categories: ['talent'] }));
+    expect(panel!.group).toMatchObject({ comparable: false, reasons: [{ code: 'period_length', ids: ['a-talent', 'd-talent'] }] });
+  });
+
+  test('a target and a half-year actual differ in period length and kind; the restatement is a second wording, not a figure', () => {
+    const [panel] = comparisonGroups(rowsOf({ categories: ['tech_smes'] }));
+    expect(groupIds(panel!)).toEqual(['b-smes', 'a-smes']);
+    expect(panel!.group.reasons).toEqual([
+      { code: 'period_length', ids: ['b-smes', 'a-smes'] },
+      { code: 'kind', ids: ['b-smes', 'a-smes'] },
+    ]);
+    expect(ids(panel!.figures[0]!.wordings)).toEqual(['b-smes-2']);
+  });
+
+  test('a combined figure is set apart, from its column, not its label', () => {
+    const [panel] = comparisonGroups(rowsOf({ categories: ['high_tech_firms'] }));
+    expect(panel!.group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false, reasons: [{ code: 'combined', ids: ['a-new'] }] });
   });
 
   test('not_stated rows, single cities and different measures give no group', () => {
     expect(comparisonGroups(rowsOf({ categories: ['funding'] }))).toEqual([]);
     expect(comparisonGroups(rowsOf({ cities: ['d'], categories: ['rd_intensity'] }))).toEqual([]);
     expect(comparisonGroups(rowsOf({ categories: ['tech_smes'], kinds: ['target'] }))).toEqual([]);
-  });
-
-  test('period lengths in months', () => {
-    expect(['2023', '2022-2023', '2023H1', '2023-01/2023-05', 'soon'].map(periodMonths)).toEqual([12, 24, 6, 5, null]);
   });
 });
 
@@ -373,52 +336,33 @@ describe('real data: which cities set a target for 科技型中小企业, and ho
   const allCities = data.cities.array('id') as string[];
   const query: ExplorerQuery = { ...everything, cities: allCities, categories: ['tech_smes'] };
 
-  test('every city has a tech_smes row; Huangshi and Huaibei both count registered SMEs, but not comparably', () => {
+  test('every city has a tech_smes row; Wuhu’s 分别…300 new SMEs meet Tongxiang’s 400, which counts Zhejiang’s own register', () => {
     const { rows } = queryExplorer(data, query);
     expect(unique(rows.map((r) => r.city))).toEqual(allCities);
     const groups = comparisonGroups(rows);
-    expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({
-      category: 'tech_smes',
-      measure: 'registered',
-      unit: '家',
-      cities: ['huangshi', 'huaibei'],
-      comparable: false,
-      reasons: [
-        { code: 'periods', periods: ['2021', '2023H1'] },
-        { code: 'kinds', kinds: ['target', 'actual'] },
-      ],
-    });
-    // Huaibei's opening-summary repeat of 318 is shown in the list but compared once.
-    expect(ids(groups[0]!.marks)).toEqual(['huangshi-2021-tech-smes-registered', 'huaibei-2023h1-tech-smes-registered']);
-    expect(rows.some((r) => r.id === 'huaibei-2023h1-tech-smes-registered-2')).toBe(true);
-  });
-
-  test('targets only: all five cities set one, but each counts something different', () => {
-    const { rows } = queryExplorer(data, { ...query, kinds: ['target'] });
-    expect(comparisonGroups(rows)).toEqual([]);
-    const why = whyNoComparison(rows);
-    expect(why?.code).toBe('different_measures');
-    const measures = why?.code === 'different_measures' ? why.measures : [];
-    expect(measures.map((m) => [m.cities.join(), m.measure, m.unit])).toEqual([
-      ['wuhu', 'growth', '倍'],
-      ['huangshi', 'registered', '家'],
-      ['changzhou', 'matched', '家'],
-      ['tongxiang', 'new', '家'],
-      ['huaibei', 'rank', '位'],
+    expect(groups.map((g) => [g.group.measure, g.group.unit, g.group.cities])).toEqual([['new', '家', ['wuhu', 'tongxiang']]]);
+    expect(groups[0]!.figures.map((f) => [f.mark.id, f.status, f.reasons])).toEqual([
+      ['wuhu-2023-tech-smes-new', 'comparable', []],
+      ['tongxiang-2022-2023-tech-smes-new', 'set_apart', ['scope']],
     ]);
+    // Tongxiang's restatement in section 三 is a second wording on the card, not a second figure.
+    expect(groups[0]!.figures[1]!.wordings.map((w) => w.id)).toEqual(['tongxiang-2022-2023-tech-smes-new-2']);
   });
 
-  test('searching 科技型中小企业 everywhere also finds Wuhu’s combined high-tech figure', () => {
-    const { rows, facets } = queryExplorer(data, { ...everything, cities: allCities, search: '科技型中小企业' });
+  test('入库 and 备案 are different measures, so Huangshi’s target and Huaibei’s report are not set side by side', () => {
+    const { rows } = queryExplorer(data, query);
+    const measures = new Map(rows.map((r) => [r.id, r.measure]));
+    expect(measures.get('huangshi-2021-tech-smes-registered')).toBe('registered');
+    expect(measures.get('huaibei-2023h1-tech-smes-registered')).toBe('filed');
+  });
+
+  test('searching 科技型中小企业 everywhere finds both rows of Wuhu’s 分别 sentence', () => {
+    const { rows } = queryExplorer(data, { ...everything, cities: allCities, search: '科技型中小企业' });
     expect(ids(rows)).toContain('wuhu-2023-high-tech-firms-new');
-    expect(ids(rows)).toContain('tongxiang-2022-2023-tech-smes-new');
-    // Of the 8 tech_smes rows only Tongxiang's restatement lacks the words (it says 省科技型企业).
-    expect(facets.categories.find((f) => f.value === 'tech_smes')?.count).toBe(7);
-    expect(ids(rows)).not.toContain('tongxiang-2022-2023-tech-smes-new-2');
+    expect(ids(rows)).toContain('wuhu-2023-tech-smes-new');
     const highTech = comparisonGroups(rows.filter((r) => r.category === 'high_tech_firms'));
-    for (const group of highTech.filter((g) => g.marks.some((m) => m.id === 'wuhu-2023-high-tech-firms-new')))
-      expect(group.reasons).toContainEqual({ code: 'combined', ids: ['wuhu-2023-high-tech-firms-new'] });
+    for (const { figures } of highTech)
+      expect(figures.find((f) => f.mark.id === 'wuhu-2023-high-tech-firms-new')?.status ?? 'comparable').toBe('comparable');
   });
 });
 
@@ -437,7 +381,7 @@ describe('synthetic dataset', () => {
   test('passes the same validation as the real CSVs', () => {
     const rows = syntheticRows(40, 50, 7);
     const texts = {
-      targets: csv(rows.figures, FIGURE_COLUMNS),
+      targets: figuresCsv(rows.figures),
       documents: Papa.unparse(rows.documents, { newline: '\n' }),
       cities: Papa.unparse(rows.cities, { newline: '\n' }),
       nationalRd: Papa.unparse(rows.nationalRd, { newline: '\n' }),
@@ -445,6 +389,7 @@ describe('synthetic dataset', () => {
     const read = readDataset(texts);
     expect(read.figures).toHaveLength(2000);
     expect(new Set(read.figures.map((f) => f.kind))).toEqual(new Set(['target', 'actual', 'guidance', 'not_stated']));
+    expect(read.figures.every((f) => f.span === parsePeriod(f.period))).toBe(true);
     expect(read.figures.some((f) => f.restates)).toBe(true);
     expect(read.figures.some((f) => f.part_of)).toBe(true);
   });

@@ -1,6 +1,7 @@
 // Exports as files a newsroom opens: CSV safe in a spreadsheet, citations in both styles, embed code that needs no script.
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { parsePeriod } from '../../src/lib/data/period';
 import type { Mark } from '../../src/lib/data/views/marks';
 import { apa, gbt7714 } from '../../src/lib/export/cite';
 import { BOM, marksToCsv, neutralise } from '../../src/lib/export/csv';
@@ -17,9 +18,12 @@ const mark = (over: Partial<Mark>): Mark => ({
   measure: 'share_of_gdp',
   kind: 'target',
   period: '2023',
+  span: parsePeriod('2023')!,
   qualifier: 'at_least',
   value: 3.5,
   unit: '%',
+  scope_class: 'economy_wide',
+  combined: false,
   scope_zh: '全社会',
   scope_en: 'economy-wide',
   label_zh: '研发投入强度',
@@ -35,6 +39,11 @@ const mark = (over: Partial<Mark>): Mark => ({
   doc_title_zh: '工作要点',
   doc_title_en: 'Work points',
   doc_date: '2023-03-01',
+  doc_date_signed: '',
+  doc_date_published: '2023-03-01',
+  doc_issuer_zh: '局',
+  doc_issuer_en: 'Bureau',
+  doc_issuer_inferred: false,
   doc_kind: 'work_plan',
   doc_period: '2023',
   imported: false,

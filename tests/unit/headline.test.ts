@@ -1,108 +1,158 @@
+// The headline views as fixed settings of compare(): panels, set-apart figures, notes and summary codes, and their words.
 import { describe, expect, test } from 'vitest';
-import { readDataset, toTables } from '../../src/lib/data/dataset';
-import { buildView, periodLength } from '../../src/lib/data/views/headline';
+import { bundledDataset } from '../../src/lib/data/bundled';
+import { CITY_IDS } from '../../src/lib/data/schema';
+import { buildView, headlineUnits, type ViewModel } from '../../src/lib/data/views/headline';
+import { describeView } from '../../src/lib/i18n/describe';
 import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
+import { figure, fixtureDataset } from '../fixtures/figures';
 
-const H = 'id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_zh,scope_en,label_zh,label_en,quote,commitment,note_en,restates,part_of';
-const fixture = toTables(
-  readDataset({
-    targets: [
-      H,
-      'a-rd,a,a-doc,rd_intensity,share_of_gdp,target,2023,exactly,3.5,%,全社会,economy-wide,研发投入强度,R&D intensity,强度达到3.5%,strive,,,',
-      'b-rd,b,b-doc,rd_intensity,share_of_gdp,target,2021,exactly,2,%,全社会,economy-wide,研发投入强度,R&D intensity,强度达到2%,plain,,,',
-      'c-rd,c,c-doc,rd_intensity,share_of_gdp,target,2023,exactly,4,%,规上工业,industrial firms above designated size,规上R&D,Industrial R&D,比重达到4%,plain,,,',
-      'd-rd,d,d-doc,rd_intensity,share_of_gdp,not_stated,2023,,,%,全社会,economy-wide,研发投入强度,R&D intensity,加大研发投入,plain,,,',
-      'a-new,a,a-doc,high_tech_firms,new,target,2023,at_least,300,家,全市,city,新增,New firms,新增300家以上,plain,,,',
-      'a-new-2,a,a-doc,high_tech_firms,new,target,2023,at_least,300,家,全市,city,新增,New firms,再次新增300家以上,plain,,a-new,',
-      'b-stock,b,b-doc,high_tech_firms,stock,actual,2022,exactly,291,家,全市,city,总数,Total,有291家,plain,,,',
-      'b-quota,b,b-doc,high_tech_firms,net_increase,guidance,2023,exactly,96,家,全市,city,净增,Net increase,净增96家,plain,,,',
-    ].join('\n'),
-    documents: [
-      'id,city,title_zh,title_en,issuer_zh,issuer_en,date,kind,period,source_file',
-      ...['a', 'b', 'c', 'd'].map((c) => `${c}-doc,${c},${c}文件,Doc ${c},局,Bureau,2023,work_plan,2023,${c}.txt`),
-    ].join('\n'),
-    cities: ['id,name_zh,name_en,province_zh,province_en,level_zh,level_en', ...['a', 'b', 'c', 'd'].map((c) => `${c},${c}市,City ${c.toUpperCase()},省,P,地级市,prefecture`)].join('\n'),
-    nationalRd: 'year,value,unit,source_zh,source_en,note\n2021,2.44,%,公报,Bulletin,\n2023,2.65,%,公报,Bulletin,',
-  }),
+const rd = { category: 'rd_intensity', measure: 'share_of_gdp', unit: '%' } as const;
+const fixture = fixtureDataset(
+  [
+    figure({ id: 'a-rd', city: 'a', ...rd, value: 3.5, scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide', commitment: 'strive' }),
+    figure({ id: 'b-rd', city: 'b', ...rd, period: '2021', value: 2, scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide' }),
+    figure({ id: 'c-rd', city: 'c', ...rd, value: 4, scope_class: 'above_size_industry', scope_zh: '规上工业', scope_en: 'industrial firms above designated size' }),
+    figure({ id: 'd-rd', city: 'd', ...rd, kind: 'not_stated' }),
+    figure({ id: 'a-new', city: 'a', category: 'high_tech_firms', measure: 'new', qualifier: 'at_least', value: 300 }),
+    figure({ id: 'a-new-2', city: 'a', category: 'high_tech_firms', measure: 'new', qualifier: 'at_least', value: 300, restates: 'a-new', quote: '再次新增300家以上' }),
+    figure({ id: 'b-stock', city: 'b', category: 'high_tech_firms', measure: 'stock', kind: 'actual', period: '2022', value: 291 }),
+    figure({ id: 'b-quota', city: 'b', category: 'high_tech_firms', measure: 'net_increase', kind: 'guidance', value: 96 }),
+  ],
+  ['a', 'b', 'c', 'd'],
 );
-const options = { cities: ['a', 'b', 'c', 'd'], lang: 'en' as const, sort: 'name' as const, messages: en };
+const options = { cities: ['a', 'b', 'c', 'd'], sort: 'name' as const };
+const words = (view: ViewModel, lang: 'en' | 'zh' = 'en') => describeView(view, lang, lang === 'en' ? en : zh);
 
 describe('buildView', () => {
-  test('R&D view keeps the not-stated city as an explicit empty mark', () => {
+  test('R&D view keeps the not-stated city as an explicit missing figure, last', () => {
     const view = buildView(fixture, 'rd', options);
-    const missing = view.marks.find((m) => m.city === 'd');
-    expect(missing).toMatchObject({ kind: 'not_stated', value: null });
+    const last = view.figures.at(-1)!;
+    expect(last).toMatchObject({ status: 'missing', mark: { city: 'd', kind: 'not_stated', value: null } });
   });
 
-  test('a narrower scope is called not comparable in notes and summary', () => {
-    const view = buildView(fixture, 'rd', options);
-    expect(view.notes.join(' ')).toContain('City C’s figure covers industrial firms above designated size only');
-    expect(view.summary).toContain('City C’s figure has a different or unstated scope and is not comparable');
-    expect(view.summary).not.toContain('City C aims highest');
-    expect(view.summary).toContain('City D states no figure');
-  });
-
-  test('targets for different years are not ranked; within one year the highest comparable target is named', () => {
-    expect(buildView(fixture, 'rd', options).summary).toContain('The targets are for different years, so none is ranked highest.');
-    const sameYear = buildView(fixture, 'rd', { ...options, cities: ['a', 'c', 'd'] });
-    expect(sameYear.summary).toContain('City A aims highest: 3.5% (2023)');
-  });
-
-  test('combined figures and figures without a stated scope are set apart, never ranked', () => {
-    const odd = toTables(
-      readDataset({
-        targets: [
-          H,
-          'a-new,a,a-doc,high_tech_firms,new,target,2023,at_least,300,家,全市,city,新增,New firms and SMEs (one combined figure),新增300家以上,plain,,,',
-          'b-new,b,b-doc,high_tech_firms,new,target,2023,exactly,200,家,全市,city,新增,New firms,新增200家,plain,,,',
-          'c-new,c,c-doc,high_tech_firms,new,target,2023,exactly,250,家,,,新增,New firms,新增250家,plain,,,',
-        ].join('\n'),
-        documents: [
-          'id,city,title_zh,title_en,issuer_zh,issuer_en,date,kind,period,source_file',
-          ...['a', 'b', 'c'].map((c) => `${c}-doc,${c},${c}文件,Doc ${c},局,Bureau,2023,work_plan,2023,${c}.txt`),
-        ].join('\n'),
-        cities: ['id,name_zh,name_en,province_zh,province_en,level_zh,level_en', ...['a', 'b', 'c'].map((c) => `${c},${c}市,City ${c.toUpperCase()},省,P,地级市,prefecture`)].join('\n'),
-        nationalRd: 'year,value,unit,source_zh,source_en,note\n2021,2.44,%,公报,Bulletin,',
-      }),
+  test('a narrower scope is set apart, says why in words made from its code, and is never called highest', () => {
+    const view = buildView(fixture, 'rd', { ...options, cities: ['a', 'c', 'd'] });
+    expect(view.notes).toContainEqual(expect.objectContaining({ code: 'set_apart', reasons: ['scope'] }));
+    const text = words(view);
+    expect(text.notes.join(' ')).toContain(
+      'City C’s figure is set apart and not ranked: it covers industrial firms above designated size (规上工业) only',
     );
-    const view = buildView(odd, 'firms', { ...options, cities: ['a', 'b', 'c'] });
-    expect(view.notes.join(' ')).toContain('City A: “New firms and SMEs (one combined figure)” counts several kinds of firm in one number');
-    expect(view.notes.join(' ')).toContain('City C’s figure does not say what it covers');
-    expect(view.summary).toContain('City B aims highest: 200 (2023)');
+    expect(text.summary).toContain('City A aims highest: 3.5% (2023)');
+    expect(text.summary).toContain('City C’s figure is set apart and not ranked.');
+    expect(text.summary).toContain('City D states no figure');
+    expect(words(view, 'zh').notes.join('')).toContain('c城的数据单列，不参与排序：仅覆盖规上工业');
+  });
+
+  test('targets for different years are not ranked', () => {
+    const view = buildView(fixture, 'rd', options);
+    expect(view.summary).toContainEqual({ code: 'not_ranked', panel: null });
+    expect(words(view).summary).toContain('The targets are for different years, so none is ranked highest.');
+  });
+
+  test('a sentence naming no scope sets an R&D share apart, but not a count of firms', () => {
+    const odd = fixtureDataset(
+      [
+        figure({ id: 'a-rd', city: 'a', ...rd, value: 3, scope_class: 'economy_wide', scope_zh: '全社会' }),
+        figure({ id: 'b-rd', city: 'b', ...rd, value: 2 }),
+        figure({ id: 'a-new', city: 'a', category: 'high_tech_firms', measure: 'new', value: 300, combined: true }),
+        figure({ id: 'b-new', city: 'b', category: 'high_tech_firms', measure: 'new', value: 200 }),
+        figure({ id: 'c-new', city: 'c', category: 'high_tech_firms', measure: 'new', value: 250, scope_class: 'city_wide', scope_zh: '全市' }),
+      ],
+      ['a', 'b', 'c'],
+    );
+    const rdView = buildView(odd, 'rd', { cities: ['a', 'b', 'c'], sort: 'name' });
+    expect(rdView.figures.map((f) => [f.mark.id, f.status])).toEqual([
+      ['a-rd', 'comparable'],
+      ['b-rd', 'set_apart'],
+    ]);
+    expect(words(rdView).notes.join(' ')).toContain('the text does not say whose figure it is');
+    const firms = buildView(odd, 'firms', { cities: ['a', 'b', 'c'], sort: 'value' });
+    expect(firms.figures.map((f) => [f.mark.id, f.status])).toEqual([
+      ['c-new', 'comparable'],
+      ['b-new', 'comparable'],
+      ['a-new', 'set_apart'],
+    ]);
+    expect(words(firms).summary).toContain('City C aims highest: 250 (2023)');
   });
 
   test('periods that differ are named in a visible note, which warns about non-annual lengths only when there are some', () => {
-    const note = buildView(fixture, 'rd', options).notes[0]!;
+    const note = words(buildView(fixture, 'rd', options)).notes[0]!;
     expect(note).toMatch(/^Different years: 2021 \(City B\); 2023 \(City A and City C\)\.$/);
-    expect(periodLength('2022-2023')).toBe('multi_year');
-    expect(periodLength('2023H1')).toBe('half_year');
-    expect(periodLength('2023-01/2023-05')).toBe('months');
     expect(en.notes.periods('x', en.notes.periodLengths(['multi-year', 'part-year']))).toBe(
       'Different periods: x. A multi-year or part-year figure is not an annual one.',
     );
   });
 
-  test('national references come with the R&D view and widen its scale', () => {
+  test('national references come with the R&D view, widen its scale, and only then credit the bulletin', () => {
     const view = buildView(fixture, 'rd', options);
-    expect(view.references.map((r) => r.label)).toEqual(['China 2021: 2.44%', 'China 2023: 2.65%']);
+    expect(view.references.map((r) => [r.year, r.value])).toEqual([
+      [2021, 2.44],
+      [2023, 2.65],
+    ]);
     expect(view.panels[0]!.max).toBe(4);
+    expect(buildView(fixture, 'firms', options).references).toEqual([]);
   });
 
-  test('firms: flows, stocks and quotas get separate panels, and restatements count once', () => {
+  test('firms: flows, stocks and quotas get separate panels; a restatement is a second wording on the card and a note', () => {
     const view = buildView(fixture, 'firms', options);
     expect(view.panels.map((p) => p.key)).toEqual(['new', 'net_increase', 'stock']);
     expect(view.marks.map((m) => m.id)).not.toContain('a-new-2');
-    expect(view.notes.join(' ')).toMatch(/quota from the province \(City B\)/);
+    expect(view.figures.find((f) => f.mark.id === 'a-new')!.wordings.map((w) => w.id)).toEqual(['a-new-2']);
+    expect(words(view).notes.join(' ')).toContain('City A states this figure more than once, in these words: “指标”; “再次新增300家以上”');
+    expect(words(view).notes.join(' ')).toMatch(/quota from the province \(City B\)/);
   });
 
-  test('deselected cities disappear from marks, notes and summary', () => {
+  test('deselected cities disappear from figures, notes and summary', () => {
     const view = buildView(fixture, 'rd', { ...options, cities: ['b', 'c'] });
     expect(view.marks.map((m) => m.city)).toEqual(['b', 'c']);
-    expect(view.summary).not.toContain('City A');
+    expect(words(view).summary).not.toContain('City A');
   });
 
-  test('sorting by value puts the largest first and the missing last', () => {
+  test('sorting by value ranks within a rank set, then the next set; set apart and missing come last', () => {
     const view = buildView(fixture, 'rd', { ...options, sort: 'value' });
-    expect(view.panels[0]!.marks.map((m) => m.city)).toEqual(['c', 'a', 'b', 'd']);
+    expect(view.panels[0]!.figures.map((f) => f.mark.city)).toEqual(['b', 'a', 'c', 'd']);
+    expect(view.panels[0]!.sectioned).toBe(true);
+  });
+
+  test('the importer is told which units the headline views draw', () => {
+    expect(headlineUnits('high_tech_firms', 'growth')).toEqual(['倍', '%']);
+    expect(headlineUnits('tech_market', 'turnover')).toEqual(['亿元']);
+    expect(headlineUnits('constructor', 'toString')).toEqual([]);
+  });
+});
+
+describe('the bundled data, as the audit of the five documents reads it', () => {
+  const data = bundledDataset();
+  const cities = [...CITY_IDS];
+
+  test('Wuhu’s 分别…300 is a comparable target for new high-tech firms beside Tongxiang’s 230', () => {
+    const view = buildView(data, 'firms', { cities, sort: 'name' });
+    const panel = view.panels.find((p) => p.key === 'new')!;
+    expect(panel.figures.map((f) => [f.mark.id, f.status, f.mark.value])).toEqual([
+      ['wuhu-2023-high-tech-firms-new', 'comparable', 300],
+      ['tongxiang-2022-2023-high-tech-firms-new', 'comparable', 230],
+    ]);
+    // Different period lengths: drawn side by side, never ranked against each other.
+    expect(panel.group.rankSets).toHaveLength(2);
+    expect(words(view).notes.join(' ')).not.toContain('counts several kinds');
+  });
+
+  test('R&D: Wuhu and Changzhou compare; Tongxiang’s 规上工业 and Huangshi’s unstated ratio are set apart; Huaibei states none', () => {
+    const view = buildView(data, 'rd', { cities, sort: 'name' });
+    expect(view.figures.map((f) => [f.mark.city, f.status, f.reasons])).toEqual([
+      ['wuhu', 'comparable', ['years']],
+      ['changzhou', 'comparable', []],
+      ['huangshi', 'set_apart', ['scope_unstated']],
+      ['tongxiang', 'set_apart', ['scope']],
+      ['huaibei', 'missing', []],
+    ]);
+  });
+
+  test('the firms view credits no national statistics; the R&D view does', () => {
+    const firms = words(buildView(data, 'firms', { cities, sort: 'name' }));
+    expect(en.sourceLine(firms.documents.join('; '), false)).not.toContain('NBS');
+    expect(en.sourceLine('x', true)).toContain('NBS');
   });
 });

@@ -123,7 +123,9 @@ describe('fixtures', () => {
         title_en: "Ma'anshan Science and Technology Bureau: key work points for 2023 (demo data)",
         issuer_zh: '',
         issuer_en: '',
-        date: '2023-03-01',
+        issuer_inferred: false,
+        date_signed: '',
+        date_published: '2023-03-01',
         kind: 'work_plan',
         period: '2023',
         source_file: '',
@@ -315,7 +317,7 @@ describe('normalisation', () => {
 
   test('Excel-style document dates are normalised; other dates are bad_format', () => {
     const loose = run(csvOf([{ doc_date: '2023/3/9' }]));
-    expect(expectImported(loose).documents[0]!.date).toBe('2023-03-09');
+    expect(expectImported(loose).documents[0]!.date_published).toBe('2023-03-09');
     expect(loose.warnings).toEqual([expect.objectContaining({ column: 'doc_date', value: '2023/3/9', code: 'normalised' })]);
     expect(run(csvOf([{ doc_date: '三月' }])).errors).toEqual([
       expect.objectContaining({ column: 'doc_date', value: '三月', code: 'bad_format' }),

@@ -2,12 +2,18 @@
 import { getContext, setContext } from 'svelte';
 import type { ScaleLinear } from 'd3-scale';
 import type { RowLayout } from './layout';
+import type { ChartRow } from './types';
+
+/** A row as the shell placed it: the data and its box, together, so no mark pairs two arrays by index. */
+export interface PlacedRow extends ChartRow {
+  box: RowLayout;
+}
 
 export interface ChartContext {
   readonly width: number;
   readonly height: number;
   readonly x: ScaleLinear<number, number>;
-  readonly rows: RowLayout[];
+  readonly rows: PlacedRow[];
   readonly plotTop: number;
   readonly plotBottom: number;
   readonly uid: string;

@@ -57,6 +57,9 @@ function splitToWidth(token: string, maxWidth: number, fontSize: number): string
 }
 
 export interface RowLayout {
+  /** Lines of the section heading above the row, and the baseline of its first line; [] for none. */
+  headingLines: string[];
+  headingTop: number;
   /** Top of the row's label block. */
   top: number;
   labelLines: string[];
@@ -71,13 +74,18 @@ const LINE_HEIGHT = 17;
 const BAR_HEIGHT = 20;
 const ROW_GAP = 12;
 
-/** Stacks rows: wrapped label lines above each bar, so labels never collide at any width. */
-export function layoutRows(labels: string[], width: number, top: number): RowLayout[] {
+const HEADING_GAP = 8;
+
+/** Stacks rows: an optional section heading, then wrapped label lines above each bar, so nothing collides at any width. */
+export function layoutRows(rows: { label: string; heading?: string }[], width: number, top: number): RowLayout[] {
   let y = top;
-  return labels.map((label) => {
+  return rows.map(({ label, heading }, index) => {
+    const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
+    const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
+    if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
     const labelLines = wrapText(label, width, LABEL_SIZE);
     const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-    const row = { top: y, labelLines, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
+    const row = { headingLines, headingTop, top: y, labelLines, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
     y = row.bottom + ROW_GAP;
     return row;
   });

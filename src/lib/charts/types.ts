@@ -1,5 +1,6 @@
 // What a chart row needs to be drawn: generic, so the chart system knows nothing of cities or documents.
-export type BarFill = 'hollow' | 'filled' | 'hatched';
+/** hollow: a target; filled: a reported actual; tinted: an expected figure; hatched: a quota handed down. */
+export type BarFill = 'hollow' | 'filled' | 'tinted' | 'hatched';
 
 export interface ChartRow {
   key: string;
@@ -9,8 +10,10 @@ export interface ChartRow {
   value: number | null;
   color: string;
   fill: BarFill;
-  /** Dashed outline: a narrower scope than the other rows. */
+  /** Dashed outline: set apart, counts something the other rows do not. */
   dashed: boolean;
+  /** A heading drawn above this row, where a new section (a rank set, the set-apart figures) begins. */
+  heading?: string;
   /** Beside the bar end: qualifier, value, period. */
   valueLabel: string;
   /** Inside the empty slot of a value-less row. */

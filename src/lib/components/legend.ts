@@ -1,4 +1,5 @@
-// The keys of the shared legend, in order: the page's Legend component and exported images both draw these.
+// The keys of the shared legend, exactly the encodings a figure shows: the page's Legend and exported images both draw these.
+import type { ComparedFigure } from '../data/compare';
 import type { Swatch } from '../export/svg';
 import type { Messages } from '../i18n/en';
 
@@ -7,14 +8,32 @@ export interface LegendItem {
   label: string;
 }
 
-export function legendItems(m: Messages, withReference: boolean, withImported: boolean): LegendItem[] {
-  return [
-    { swatch: 'target' as const, label: m.legend.target },
-    { swatch: 'actual' as const, label: m.legend.actual },
-    { swatch: 'guidance' as const, label: m.legend.guidance },
-    { swatch: 'scope' as const, label: m.legend.scope },
-    { swatch: 'missing' as const, label: m.legend.notStated },
-    ...(withReference ? [{ swatch: 'reference' as const, label: m.legend.reference }] : []),
-    ...(withImported ? [{ swatch: 'imported' as const, label: m.legend.imported }] : []),
-  ];
+const KIND_SWATCH = { target: 'target', actual: 'actual', expected: 'expected', guidance: 'guidance' } as const;
+const ORDER: Swatch[] = ['target', 'actual', 'expected', 'guidance', 'scope', 'missing', 'reference', 'imported'];
+
+/** Which encodings the figures use: one swatch per kind drawn, dashed if any is set apart, the empty slot if any is missing. */
+export function encodingsOf(figures: readonly Pick<ComparedFigure, 'mark' | 'status'>[], withReference: boolean): Swatch[] {
+  const used = new Set<Swatch>();
+  for (const { mark, status } of figures) {
+    if (status === 'missing') used.add('missing');
+    else if (mark.kind !== 'not_stated') used.add(KIND_SWATCH[mark.kind]);
+    if (status === 'set_apart') used.add('scope');
+    if (mark.imported) used.add('imported');
+  }
+  if (withReference) used.add('reference');
+  return ORDER.filter((swatch) => used.has(swatch));
+}
+
+export function legendItems(m: Messages, swatches: readonly Swatch[]): LegendItem[] {
+  const labels: Record<Swatch, string> = {
+    target: m.legend.target,
+    actual: m.legend.actual,
+    expected: m.legend.expected,
+    guidance: m.legend.guidance,
+    scope: m.legend.scope,
+    missing: m.legend.notStated,
+    reference: m.legend.reference,
+    imported: m.legend.imported,
+  };
+  return swatches.map((swatch) => ({ swatch, label: labels[swatch] }));
 }

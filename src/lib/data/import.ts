@@ -483,7 +483,10 @@ function documentsOf(records: CsvRecord[], cityId: string, existing: TypedDatase
       title_en: titleEn,
       issuer_zh: '',
       issuer_en: '',
-      date: firstFilled(rows, 'doc_date'),
+      issuer_inferred: false,
+      // A reader's "date" is the one they see on the page: a publication date.
+      date_signed: '',
+      date_published: firstFilled(rows, 'doc_date'),
       kind: documentKind(`${titleZh} ${titleEn}`),
       period: spanOf(rows.map((r) => r.period ?? '')),
       source_file: '',

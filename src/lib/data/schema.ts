@@ -1,8 +1,25 @@
 // Typed columns and vocabularies of every CSV, and validate(): string records in, typed rows or precise issues out.
 import { issue, type CsvIssue, type IssueCode, type ParsedCsv } from './csv';
+import { parsePeriod, type Period } from './period';
 
 export const CITY_IDS = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'] as const;
-export const KINDS = ['target', 'actual', 'guidance', 'not_stated'] as const;
+/** `expected` is 预计: a forecast in a report, neither a target nor a reported result. */
+export const KINDS = ['target', 'actual', 'expected', 'guidance', 'not_stated'] as const;
+/**
+ * Whom a figure covers, as its sentence says: 全社会 (economy_wide), the named city (city_wide), 规上工业
+ * (above_size_industry), 规上企业 (above_size_firms), enterprises' part (enterprises), a narrower named group,
+ * level or programme (named_group), or nothing named (not_stated).
+ */
+export const SCOPE_CLASSES = [
+  'economy_wide',
+  'city_wide',
+  'above_size_industry',
+  'above_size_firms',
+  'enterprises',
+  'named_group',
+  'not_stated',
+] as const;
+export const YES_NO = ['yes', 'no'] as const;
 export const QUALIFIERS = ['exactly', 'at_least', 'more_than', 'about', 'up_to'] as const;
 export const COMMITMENTS = ['strive', 'assured', 'plain'] as const;
 export const HEADLINE_CATEGORIES = ['rd_intensity', 'high_tech_firms', 'tech_market'] as const;
@@ -24,6 +41,7 @@ export const DOCUMENT_KINDS = ['work_plan', 'action_plan', 'progress_report'] as
 export type Kind = (typeof KINDS)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Commitment = (typeof COMMITMENTS)[number];
+export type ScopeClass = (typeof SCOPE_CLASSES)[number];
 export type HeadlineMeasure = (typeof HEADLINE_MEASURES)[number];
 
 export interface Figure {
@@ -33,12 +51,19 @@ export interface Figure {
   category: string;
   measure: string;
   kind: Kind;
+  /** The period's canonical text; `span` is the same period parsed once, at the boundary. */
   period: string;
+  span: Period;
   qualifier: Qualifier | null;
   value: number | null;
   unit: string;
+  /** Whom the figure covers, as a code: comparability is decided from this, never from scope_zh/scope_en. */
+  scope_class: ScopeClass;
+  /** The scope in the text's words; empty when the sentence names none. */
   scope_zh: string;
   scope_en: string;
+  /** One number counting several different kinds of thing together (等10家): never ranked against single counts. */
+  combined: boolean;
   label_zh: string;
   label_en: string;
   quote: string;
@@ -59,7 +84,12 @@ export interface DocumentRow {
   title_en: string;
   issuer_zh: string;
   issuer_en: string;
-  date: string;
+  /** The issuer is not printed in the text but inferred (e.g. from the place names): the card and source line say so. */
+  issuer_inferred: boolean;
+  /** Signing or generation date as printed, ISO `YYYY[-MM[-DD]]`, or '' when not printed. */
+  date_signed: string;
+  /** Publication date as the page gives it, same form, or ''. */
+  date_published: string;
   kind: (typeof DOCUMENT_KINDS)[number];
   period: string;
   source_file: string;
@@ -95,6 +125,8 @@ interface Column {
 
 export interface Schema<Row> {
   columns: Column[];
+  /** Completes a valid row with values derived from its cells (e.g. the parsed period); runs once per row. */
+  finish?: (row: Row) => Row;
   /** Rules across columns of one row (e.g. a not_stated row has no value). */
   check?: (row: Row) => { column: string; code: IssueCode; message: string }[];
   /** Column whose values must be unique across the file. */
@@ -103,7 +135,6 @@ export interface Schema<Row> {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
-const PERIOD = /^\d{4}(?:-\d{4}|H[12]|-\d{2}\/\d{4}-\d{2})?$/;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
@@ -134,6 +165,30 @@ function oneOf(name: string, vocabulary: readonly string[], required = true): Co
   };
 }
 
+function period(name: string): Column {
+  return {
+    name,
+    required: true,
+    read: (cell) =>
+      parsePeriod(cell)
+        ? ok(cell)
+        : { code: 'bad_format', message: 'Expected a period such as 2023, 2022-2023, 2023H1 or 2023-01/2023-05.' },
+  };
+}
+
+function yesNo(name: string): Column {
+  return {
+    name,
+    required: false,
+    read: (cell) =>
+      cell === '' || cell === 'no' || cell === 'false'
+        ? ok(false)
+        : cell === 'yes' || cell === 'true'
+          ? ok(true)
+          : { code: 'not_in_vocabulary', message: 'Expected one of yes, no.' },
+  };
+}
+
 function number(name: string, required = true): Column {
   return {
     name,
@@ -156,12 +211,14 @@ export const figureSchema: Schema<Figure> = {
     pattern('category', SNAKE, 'a snake_case category such as rd_intensity'),
     pattern('measure', SNAKE, 'a snake_case measure such as share_of_gdp'),
     oneOf('kind', KINDS),
-    pattern('period', PERIOD, 'a period such as 2023, 2022-2023, 2023H1 or 2023-01/2023-05'),
+    period('period'),
     oneOf('qualifier', QUALIFIERS, false),
     number('value', false),
     text('unit'),
+    oneOf('scope_class', SCOPE_CLASSES, false),
     text('scope_zh', false),
     text('scope_en', false),
+    yesNo('combined'),
     text('label_zh'),
     text('label_en'),
     text('quote'),
@@ -171,6 +228,7 @@ export const figureSchema: Schema<Figure> = {
     pattern('restates', SLUG, 'the id of the row this one repeats', false),
     pattern('part_of', SLUG, 'the id of the row this one is part of', false),
   ],
+  finish: (row) => ({ ...row, span: parsePeriod(row.period)!, scope_class: row.scope_class ?? 'not_stated' }),
   check(row) {
     const issues: { column: string; code: IssueCode; message: string }[] = [];
     const stated = row.kind !== 'not_stated';
@@ -204,9 +262,11 @@ export const documentSchema: Schema<DocumentRow> = {
     text('title_en'),
     text('issuer_zh'),
     text('issuer_en'),
-    pattern('date', DATE, 'a date such as 2023-03-09 or 2023', false),
+    yesNo('issuer_inferred'),
+    pattern('date_signed', DATE, 'a date such as 2023-03-09 or 2023', false),
+    pattern('date_published', DATE, 'a date such as 2023-03-09 or 2023', false),
     oneOf('kind', DOCUMENT_KINDS),
-    pattern('period', PERIOD, 'a period such as 2021 or 2022-2023'),
+    period('period'),
     text('source_file'),
   ],
 };
@@ -289,7 +349,7 @@ export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated
         );
       else seen.set(key, rowNumber);
     }
-    if (errors.length === before) rows.push(row);
+    if (errors.length === before) rows.push(schema.finish ? schema.finish(row) : row);
   });
   return { rows, errors, warnings };
 }

@@ -1,6 +1,9 @@
 // The data behind a view as a spreadsheet-safe CSV: UTF-8 BOM for Excel, formula injection neutralised.
 import Papa from 'papaparse';
+import type { SortedFigure } from '../data/compare';
+import { isoMonth } from '../data/period';
 import type { Mark } from '../data/views/marks';
+import { scopeText, whySetApart } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
 import { formatPeriod, type Lang } from '../i18n/format';
 
@@ -37,7 +40,9 @@ function columns(lang: Lang, m: Messages): ExportColumn[] {
     { header: m.fields.period, cell: (x) => formatPeriod(x.period, lang) },
     { header: m.fields.kind, cell: (x) => m.kinds[x.kind] },
     { header: m.fields.commitment, cell: (x) => m.commitments[x.commitment] },
-    { header: m.fields.scope, cell: (x) => (zh ? x.scope_zh : x.scope_en || x.scope_zh) },
+    { header: m.fields.scope, cell: (x) => scopeText(x, lang, m) },
+    { header: 'period_start', cell: (x) => isoMonth(x.span.start) },
+    { header: 'period_end', cell: (x) => isoMonth(x.span.end) },
     { header: m.fields.quote, cell: (x) => x.quote },
     { header: m.fields.document, cell: (x) => (zh ? x.doc_title_zh : x.doc_title_en) },
     { header: m.fields.documentDate, cell: (x) => x.doc_date },
@@ -46,9 +51,26 @@ function columns(lang: Lang, m: Messages): ExportColumn[] {
   ];
 }
 
+function toCsv<Row>(items: Row[], cols: { header: string; cell: (row: Row) => string | number | null }[]): string {
+  const rows = items.map((item) => cols.map((c) => neutralise(c.cell(item))));
+  return BOM + Papa.unparse({ fields: cols.map((c) => c.header), data: rows }, { newline: '\r\n' });
+}
+
 /** The CSV text, BOM first, one row per mark in the order the view shows them. */
 export function marksToCsv(marks: Mark[], lang: Lang, messages: Messages): string {
-  const cols = columns(lang, messages);
-  const rows = marks.map((mark) => cols.map((c) => neutralise(c.cell(mark))));
-  return BOM + Papa.unparse({ fields: cols.map((c) => c.header), data: rows }, { newline: '\r\n' });
+  return toCsv(marks, columns(lang, messages));
+}
+
+/** A view's figures as the chart shows them: set-apart figures after the comparable ones, each saying why. */
+export function figuresToCsv(figures: SortedFigure[], lang: Lang, m: Messages): string {
+  const markColumns = columns(lang, m).map((c) => ({ header: c.header, cell: (f: SortedFigure) => c.cell(f.mark) }));
+  return toCsv(figures, [
+    ...markColumns,
+    {
+      header: m.fields.comparable,
+      cell: (f) => (f.status === 'missing' ? '' : f.status === 'comparable' ? m.card.comparable : m.legend.scope),
+    },
+    { header: m.fields.setApartWhy, cell: (f) => (f.status === 'set_apart' ? whySetApart(f, lang, m) : '') },
+    { header: m.fields.note, cell: (f) => (lang === 'zh' ? f.mark.note_zh || f.mark.note_en : f.mark.note_en) },
+  ]);
 }

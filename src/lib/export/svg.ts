@@ -1,7 +1,7 @@
 // One view as a standalone SVG: headline, legend, the live chart panels, notes and source line baked into one file.
 import { textWidth, wrapText } from '../charts/layout';
 
-export type Swatch = 'target' | 'actual' | 'guidance' | 'scope' | 'missing' | 'reference' | 'imported';
+export type Swatch = 'target' | 'actual' | 'expected' | 'guidance' | 'scope' | 'missing' | 'reference' | 'imported';
 
 export interface FigureText {
   title: string;
@@ -103,6 +103,8 @@ function swatchMarkup(swatch: Swatch, x: number, y: number, ink: string, surface
       return `<rect ${box} fill="${surface}"/>`;
     case 'actual':
       return `<rect ${box} fill="${ink}"/>`;
+    case 'expected':
+      return `<rect ${box} fill="${ink}" fill-opacity="0.35"/>`;
     case 'guidance':
       return `<rect ${box} fill="url(#export-hatch)"/>`;
     case 'scope':

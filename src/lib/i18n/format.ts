@@ -1,5 +1,6 @@
 // Number, unit, qualifier and period formatting per language: the one place figures become text.
 import type { Qualifier } from '../data/schema';
+import { monthOf, parsePeriod } from '../data/period';
 
 export type Lang = 'en' | 'zh';
 
@@ -66,17 +67,25 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Periods as people write them: "2022–23", "H1 2023", "Jan–May 2023" / "2023年1–5月". */
 export function formatPeriod(period: string, lang: Lang): string {
-  let m = /^(\d{4})-(\d{4})$/.exec(period);
-  if (m) return lang === 'zh' ? `${m[1]}–${m[2]}年` : `${m[1]}–${m[2]!.slice(2)}`;
-  m = /^(\d{4})H([12])$/.exec(period);
-  if (m) return lang === 'zh' ? `${m[1]}年${m[2] === '1' ? '上' : '下'}半年` : `H${m[2]} ${m[1]}`;
-  m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(period);
-  if (m) {
-    const [, y1, m1, y2, m2] = m as unknown as [string, string, string, string, string];
-    if (lang === 'zh') return y1 === y2 ? `${y1}年${+m1}–${+m2}月` : `${y1}年${+m1}月–${y2}年${+m2}月`;
-    return y1 === y2
-      ? `${MONTHS[+m1 - 1]}–${MONTHS[+m2 - 1]} ${y1}`
-      : `${MONTHS[+m1 - 1]} ${y1}–${MONTHS[+m2 - 1]} ${y2}`;
+  const span = parsePeriod(period);
+  if (!span) return period;
+  const first = monthOf(span.start);
+  const last = monthOf(span.end);
+  switch (span.length) {
+    case 'year':
+      return lang === 'zh' ? `${first.year}年` : String(first.year);
+    case 'multi_year':
+      return lang === 'zh' ? `${first.year}–${last.year}年` : `${first.year}–${String(last.year).slice(2)}`;
+    case 'half_year':
+      if (lang === 'zh') return `${first.year}年${first.month === 1 ? '上' : '下'}半年`;
+      return `H${first.month === 1 ? 1 : 2} ${first.year}`;
+    case 'months':
+      if (lang === 'zh')
+        return first.year === last.year
+          ? `${first.year}年${first.month}–${last.month}月`
+          : `${first.year}年${first.month}月–${last.year}年${last.month}月`;
+      return first.year === last.year
+        ? `${MONTHS[first.month - 1]}–${MONTHS[last.month - 1]} ${first.year}`
+        : `${MONTHS[first.month - 1]} ${first.year}–${MONTHS[last.month - 1]} ${last.year}`;
   }
-  return lang === 'zh' ? `${period}年` : period;
 }

@@ -1,4 +1,5 @@
 // Pure parse/serialise of the query string: every reader-visible choice lives in the URL, garbage falls back to defaults.
+import { parsePeriod } from '../data/period';
 import { KINDS, type Kind } from '../data/schema';
 import { EXPLORER_SORT_KEYS, type ExplorerSortKey } from '../data/views/explorer';
 import type { UiLang } from '../i18n';
@@ -55,7 +56,6 @@ export function defaultState(cities: readonly string[]): UrlState {
 }
 
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
-const PERIOD = /^\d{4}(?:-\d{4}|H[12]|-\d{2}\/\d{4}-\d{2})?$/;
 const MAX_SEARCH = 200;
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -90,7 +90,7 @@ export function parseQuery(search: string, knownCities: readonly string[]): UrlS
   const e = state.explorer;
   e.categories = list(params.get('cat')).filter((c) => SLUG.test(c));
   e.kinds = list(params.get('kind')).filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
-  e.periods = list(params.get('period')).filter((p) => PERIOD.test(p));
+  e.periods = list(params.get('period')).filter((p) => parsePeriod(p) !== null);
   e.search = (params.get('q') ?? '').slice(0, MAX_SEARCH);
   const sort = params.get('order') ?? '';
   e.descending = sort.startsWith('-');

@@ -2,9 +2,11 @@
 import { desc, op, type ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
 import { HEADLINE_CATEGORIES, KINDS, type Kind } from '../schema';
-import type { Lang } from '../../i18n/format';
-import { isCombinedFigure, isNarrowScope, scopeProblem } from './headline';
+import { compare, needsSections, sortGroup, type Group, type SortedFigure } from '../compare';
+import { comparePeriods } from '../period';
 import { enrichedFigures, type Mark } from './marks';
+
+import type { Lang } from '../../i18n/format';
 
 export const EXPLORER_SORT_KEYS = ['city', 'category', 'measure', 'kind', 'period', 'value', 'label'] as const;
 export type ExplorerSortKey = (typeof EXPLORER_SORT_KEYS)[number];
@@ -99,9 +101,12 @@ const MARK_FIELDS: Record<keyof Mark, true> = {
   measure: true,
   kind: true,
   period: true,
+  span: true,
   qualifier: true,
   value: true,
   unit: true,
+  scope_class: true,
+  combined: true,
   scope_zh: true,
   scope_en: true,
   label_zh: true,
@@ -117,6 +122,11 @@ const MARK_FIELDS: Record<keyof Mark, true> = {
   doc_title_zh: true,
   doc_title_en: true,
   doc_date: true,
+  doc_date_signed: true,
+  doc_date_published: true,
+  doc_issuer_zh: true,
+  doc_issuer_en: true,
+  doc_issuer_inferred: true,
   doc_kind: true,
   doc_period: true,
   imported: true,
@@ -135,37 +145,6 @@ export function normaliseForSearch(text: string): string {
 /** The distinct terms of a query, each to be found somewhere in a row. */
 export function searchTerms(search: string): string[] {
   return [...new Set(normaliseForSearch(search).split(/\s+/).filter((term) => term !== ''))];
-}
-
-/** First and last month of a period, counted in months since year 0; null for a string that is no period. */
-export function periodSpan(period: string): { start: number; end: number } | null {
-  let m = /^(\d{4})$/.exec(period);
-  if (m) return { start: +m[1]! * 12, end: +m[1]! * 12 + 11 };
-  m = /^(\d{4})-(\d{4})$/.exec(period);
-  if (m) return { start: +m[1]! * 12, end: +m[2]! * 12 + 11 };
-  m = /^(\d{4})H([12])$/.exec(period);
-  if (m) {
-    const start = +m[1]! * 12 + (m[2] === '1' ? 0 : 6);
-    return { start, end: start + 5 };
-  }
-  m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(period);
-  if (m) return { start: +m[1]! * 12 + +m[2]! - 1, end: +m[3]! * 12 + +m[4]! - 1 };
-  return null;
-}
-
-/** Months a period covers: 12 for a year, 24 for 2022-2023, 6 for a half, 5 for January to May. */
-export function periodMonths(period: string): number | null {
-  const span = periodSpan(period);
-  return span && span.end - span.start + 1;
-}
-
-/** Chronological: earlier start first, then the shorter span, so 2023-01/2023-05 < 2023H1 < 2023 < 2023H2. */
-export function comparePeriods(a: string, b: string): number {
-  const spanA = periodSpan(a);
-  const spanB = periodSpan(b);
-  if (spanA && spanB) return spanA.start - spanB.start || spanA.end - spanB.end || (a < b ? -1 : a > b ? 1 : 0);
-  if (spanA || spanB) return spanA ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Headline categories first, as the app's views lead with them; the rest alphabetically. */
@@ -352,30 +331,8 @@ export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comparison groups
+// Comparison groups: the same compare() as the headline views, over the explorer's rows
 
-export type ComparabilityReason =
-  /** Periods of different length: annual, multi-year and part-year figures are not alike. */
-  | { code: 'periods'; periods: string[] }
-  /** Periods of the same length but different years: a 2021 goal and a 2023 goal. */
-  | { code: 'years'; periods: string[] }
-  | { code: 'kinds'; kinds: Kind[] }
-  /** Cities whose figure covers only 规上 (above-designated-size) firms while others cover more. */
-  | { code: 'scope'; cities: string[] }
-  /** Rows that count several things in one number (e.g. Wuhu's high-tech firms and tech SMEs together). */
-  | { code: 'combined'; ids: string[] };
-
-export interface ComparisonGroup {
-  category: string;
-  measure: string;
-  unit: string;
-  /** Stated figures only, in city order, then period. */
-  marks: Mark[];
-  /** Distinct city ids, in city order. */
-  cities: string[];
-  comparable: boolean;
-  reasons: ComparabilityReason[];
-}
 
 export interface MeasureCities {
   category: string;
@@ -391,90 +348,54 @@ export type NoComparison =
   /** Several cities state figures, but no two count the same thing in the same unit. */
   | { code: 'different_measures'; measures: MeasureCities[] };
 
-
-/** A figure to compare: stated, and its first, whole mention (restatements and 其中 parts would double-count). */
-const isComparableCandidate = (mark: Mark): boolean =>
-  mark.kind !== 'not_stated' && mark.value !== null && !mark.restates && !mark.part_of;
-
-const unique = <T>(items: T[]): T[] => [...new Set(items)];
-
-function byCityThenPeriod(a: Mark, b: Mark): number {
-  return a.order - b.order || comparePeriods(a.period, b.period);
+/** A group as the explorer charts it: in city order, set-apart figures after the comparable ones. */
+export interface ComparisonPanel {
+  group: Group;
+  figures: SortedFigure[];
+  sectioned: boolean;
 }
 
-function groupByMeasure(rows: Mark[]): Map<string, Mark[]> {
-  const groups = new Map<string, Mark[]>();
-  for (const mark of rows.filter(isComparableCandidate).sort(byCityThenPeriod)) {
-    const key = JSON.stringify([mark.category, mark.measure, mark.unit]);
-    const group = groups.get(key);
-    if (group) group.push(mark);
-    else groups.set(key, [mark]);
-  }
-  return groups;
-}
-
-function comparabilityReasons(marks: Mark[]): ComparabilityReason[] {
-  const reasons: ComparabilityReason[] = [];
-  const periods = unique(marks.map((m) => m.period)).sort(comparePeriods);
-  if (unique(marks.map((m) => periodMonths(m.period))).length > 1) reasons.push({ code: 'periods', periods });
-  else if (periods.length > 1) reasons.push({ code: 'years', periods });
-  const kinds = unique(marks.map((m) => m.kind));
-  if (kinds.length > 1) reasons.push({ code: 'kinds', kinds: KINDS.filter((k) => kinds.includes(k)) });
-  // A narrower scope matters only beside wider ones; a scope never stated matters always.
-  const narrow = marks.filter(isNarrowScope);
-  const apart = marks.filter((m) => scopeProblem(m) === 'unstated' || (isNarrowScope(m) && narrow.length < marks.length));
-  if (apart.length > 0) reasons.push({ code: 'scope', cities: unique(apart.map((m) => m.city)) });
-  const combined = marks.filter(isCombinedFigure);
-  if (combined.length > 0) reasons.push({ code: 'combined', ids: combined.map((m) => m.id) });
-  return reasons;
-}
-
-/**
- * Stated figures that two or more cities give for the same measure in the same unit, most cities first.
- * Rows are the explorer's current rows for one category; several categories are kept apart.
- */
-export function comparisonGroups(rows: Mark[]): ComparisonGroup[] {
-  const groups: ComparisonGroup[] = [];
-  for (const marks of groupByMeasure(rows).values()) {
-    const cities = unique(marks.map((m) => m.city));
-    if (cities.length < 2) continue;
-    const reasons = comparabilityReasons(marks);
-    const { category, measure, unit } = marks[0]!;
-    groups.push({ category, measure, unit, marks, cities, comparable: reasons.length === 0, reasons });
-  }
-  return groups.sort(
-    (a, b) =>
-      b.cities.length - a.cities.length ||
-      compareCategories(a.category, b.category) ||
-      (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
-      (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
-  );
+/** Groups of one category's rows that two or more cities state, most cities first. */
+export function comparisonGroups(rows: Mark[]): ComparisonPanel[] {
+  return compare(rows)
+    .filter((g) => g.cities.length >= 2)
+    .sort(
+      (a, b) =>
+        b.cities.length - a.cities.length ||
+        compareCategories(a.category, b.category) ||
+        (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
+        (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+    )
+    .map((group) => {
+      const figures = sortGroup(group, 'name');
+      return { group, figures, sectioned: needsSections(figures, 'name') };
+    });
 }
 
 /** Why the rows give nothing to compare; null when `comparisonGroups(rows)` has a group. */
 export function whyNoComparison(rows: Mark[]): NoComparison | null {
-  const groups = groupByMeasure(rows);
-  const stated = [...groups.values()].flat();
-  if (stated.length === 0)
-    return {
-      code: 'no_stated_figures',
-      cities: unique([...rows].sort(byCityThenPeriod).filter((m) => m.kind === 'not_stated').map((m) => m.city)),
-    };
-  const measures = [...groups.values()].map((marks) => ({
-    category: marks[0]!.category,
-    measure: marks[0]!.measure,
-    unit: marks[0]!.unit,
-    cities: unique(marks.map((m) => m.city)),
-  }));
-  if (measures.some((m) => m.cities.length > 1)) return null;
-  const cities = unique(stated.sort(byCityThenPeriod).map((m) => m.city));
+  const groups = compare(rows);
+  if (groups.some((g) => g.cities.length >= 2)) return null;
+  const stated = groups.filter((g) => g.cities.length > 0);
+  if (stated.length === 0) {
+    const missing = groups.flatMap((g) => g.figures.filter((f) => f.status === 'missing').map((f) => f.mark));
+    return { code: 'no_stated_figures', cities: cityOrder(missing) };
+  }
+  const cities = cityOrder(stated.flatMap((g) => g.figures.filter((f) => f.status !== 'missing').map((f) => f.mark)));
   if (cities.length === 1) return { code: 'single_city', city: cities[0]! };
-  return { code: 'different_measures', measures };
+  return {
+    code: 'different_measures',
+    measures: stated.map((g) => ({ category: g.category, measure: g.measure, unit: g.unit, cities: g.cities })),
+  };
+}
+
+function cityOrder(marks: Mark[]): string[] {
+  return [...new Set([...marks].sort((a, b) => a.order - b.order).map((m) => m.city))];
 }
 
 export interface ExplorerModel extends ExplorerResult {
   /** Only when exactly one category is chosen: groups to chart, or why there is none. */
-  comparison: { category: string; groups: ComparisonGroup[]; why: NoComparison | null } | null;
+  comparison: { category: string; groups: ComparisonPanel[]; why: NoComparison | null } | null;
 }
 
 /** The whole explorer for one query: matching rows, facets and, for a single category, what can be compared. */

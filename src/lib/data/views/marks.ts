@@ -9,7 +9,14 @@ export interface Mark extends Figure {
   city_en: string;
   doc_title_zh: string;
   doc_title_en: string;
+  /** The document's date for display: publication, else signing, else ''. */
   doc_date: string;
+  doc_date_signed: string;
+  doc_date_published: string;
+  doc_issuer_zh: string;
+  doc_issuer_en: string;
+  /** The issuer is inferred, not printed in the text. */
+  doc_issuer_inferred: boolean;
   doc_kind: DocumentRow['kind'];
   doc_period: string;
   /** The city comes from a file the reader imported, not from the bundled dataset. */
@@ -29,14 +36,21 @@ const enrichedCache = new WeakMap<Dataset, ColumnTable>();
 export function enrichedFigures(data: Dataset): ColumnTable {
   let table = enrichedCache.get(data);
   if (!table) {
-    const documents = data.documents.select({
-      id: 'doc',
-      title_zh: 'doc_title_zh',
-      title_en: 'doc_title_en',
-      date: 'doc_date',
-      kind: 'doc_kind',
-      period: 'doc_period',
-    });
+    const documents = data.documents
+      .derive({ date: (d: DocumentRow) => d.date_published || d.date_signed })
+      .select({
+        id: 'doc',
+        title_zh: 'doc_title_zh',
+        title_en: 'doc_title_en',
+        date: 'doc_date',
+        date_signed: 'doc_date_signed',
+        date_published: 'doc_date_published',
+        issuer_zh: 'doc_issuer_zh',
+        issuer_en: 'doc_issuer_en',
+        issuer_inferred: 'doc_issuer_inferred',
+        kind: 'doc_kind',
+        period: 'doc_period',
+      });
     const cities = data.cities.select({ id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' });
     table = data.figures.join_left(documents, 'doc').join_left(cities, 'city');
     enrichedCache.set(data, table);
@@ -45,16 +59,15 @@ export function enrichedFigures(data: Dataset): ColumnTable {
 }
 
 /**
- * Figures of one category for the selected cities, in selection order. Restatements and 其中
- * components are left out so each figure counts once; not_stated rows are kept, since missing
- * must be shown.
+ * Every row of one category for the selected cities, in selection order: restatements, 其中 parts and
+ * not_stated rows included, since compare() decides once what each of them means for a chart.
  */
 export function selectMarks(data: Dataset, query: MarkQuery): Mark[] {
   return enrichedFigures(data)
     .params(query)
     .filter(
       (d: Figure, $: MarkQuery) =>
-        d.category === $.category && op.includes($.cities, d.city) && !d.restates && !d.part_of,
+        d.category === $.category && op.includes($.cities, d.city),
     )
     .derive({ order: (d: Figure, $: MarkQuery) => op.indexof($.cities, d.city) })
     .orderby('order', 'period', 'measure')

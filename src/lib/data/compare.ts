@@ -1,0 +1,326 @@
+// THE comparability core: which figures stand side by side, which are set apart and why — decided once, from explicit columns.
+import { KINDS, type Kind, type ScopeClass } from './schema';
+import { comparePeriods } from './period';
+import type { Mark } from './views/marks';
+
+/**
+ * Why two figures cannot be compared, most fundamental first. The first four change what a figure
+ * counts, so such a figure is set apart (drawn dashed, never ranked); the last three leave the measure
+ * alone but put the figures in different rank sets (no value is called higher than another across them).
+ */
+export const REASON_CODES = [
+  'unit',
+  'measure',
+  'combined',
+  'scope',
+  'scope_unstated',
+  'period_length',
+  'years',
+  'kind',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+const SETS_APART: ReadonlySet<ReasonCode> = new Set(['unit', 'measure', 'combined', 'scope', 'scope_unstated']);
+export const setsApart = (code: ReasonCode): boolean => SETS_APART.has(code);
+
+/**
+ * Categories whose measure is defined by its scope: a share of GDP or an R&D total means nothing until the
+ * text says whose spending it is, so an unstated scope sets the figure apart. A count of firms named without a
+ * scope is the city's own count, the same population as one that says 全市.
+ */
+const SCOPE_DEFINES_MEASURE: ReadonlySet<string> = new Set(['rd_intensity', 'rd_spending']);
+
+/** When several scopes have as many cities, the broader one is the reference the others are set apart from. */
+const SCOPE_PREFERENCE: readonly ScopeClass[] = [
+  'economy_wide',
+  'city_wide',
+  'above_size_firms',
+  'above_size_industry',
+  'enterprises',
+];
+
+/** The population a figure counts, as a comparison key; null when a scope-defined figure names none. */
+export function scopeKey(mark: Pick<Mark, 'id' | 'category' | 'scope_class'>): string | null {
+  if (mark.scope_class === 'not_stated') return SCOPE_DEFINES_MEASURE.has(mark.category) ? null : 'city_wide';
+  // A named group (省级, a programme, a zone) is only ever the same as itself.
+  if (mark.scope_class === 'named_group') return `named_group:${mark.id}`;
+  return mark.scope_class;
+}
+
+type Comparable = Pick<Mark, 'id' | 'category' | 'measure' | 'unit' | 'combined' | 'scope_class' | 'span' | 'period' | 'kind'>;
+
+/** Every reason two stated figures cannot be set against each other; [] when they compare. */
+export function pairReasons(a: Comparable, b: Comparable): ReasonCode[] {
+  const reasons: ReasonCode[] = [];
+  if (a.unit !== b.unit) reasons.push('unit');
+  if (a.category !== b.category || a.measure !== b.measure) reasons.push('measure');
+  if (a.combined || b.combined) reasons.push('combined');
+  const keyA = scopeKey(a);
+  const keyB = scopeKey(b);
+  if (keyA === null || keyB === null) reasons.push('scope_unstated');
+  else if (keyA !== keyB) reasons.push('scope');
+  if (a.span.months !== b.span.months) reasons.push('period_length');
+  else if (a.period !== b.period) reasons.push('years');
+  if (a.kind !== b.kind) reasons.push('kind');
+  return reasons;
+}
+
+export type Status = 'comparable' | 'set_apart' | 'missing';
+
+/** One figure as a chart, table, card or export shows it. */
+export interface ComparedFigure {
+  mark: Mark;
+  status: Status;
+  /**
+   * For a set-apart figure: what sets it apart. For a comparable one outside the first rank set: how it
+   * differs from that set (period length, years, kind). Empty otherwise.
+   */
+  reasons: ReasonCode[];
+  /** Index into the group's rankSets; -1 when set apart or missing. */
+  rankSet: number;
+  /** The same figure stated again elsewhere in the document, perhaps in other words (新增 vs 净增, 力争): shown on its card. */
+  wordings: Mark[];
+  /** 其中 figures that are part of this one: shown on its card, never drawn as figures of their own. */
+  parts: Mark[];
+}
+
+/** Figures that can be ranked against each other: same period and kind, and comparable by measure and scope. */
+export interface RankSet {
+  period: string;
+  kind: Kind;
+  ids: string[];
+}
+
+export interface GroupReason {
+  code: ReasonCode;
+  /** The figures it applies to, in the group's order. */
+  ids: string[];
+}
+
+export interface Group {
+  key: string;
+  category: string;
+  measure: string;
+  unit: string;
+  /** Stated figures first, then not_stated ones, each in city order. */
+  figures: ComparedFigure[];
+  rankSets: RankSet[];
+  /** Distinct cities with a stated figure, in city order. */
+  cities: string[];
+  /** True when every stated figure is in one rank set: nothing set apart, one period, one kind. */
+  comparable: boolean;
+  reasons: GroupReason[];
+  /** Largest stated value, for the scale. */
+  max: number;
+}
+
+export interface GroupSpec {
+  key: string;
+  category: string;
+  measure: string;
+  unit: string;
+}
+
+export interface Resolved {
+  /** Rows that are figures in their own right, each with its restatements and parts attached. */
+  primary: ComparedFigure[];
+  /** 其中 parts whose total is not among the rows: never compared, listed so nothing vanishes silently. */
+  orphanParts: Mark[];
+}
+
+const byCityThenPeriod = (a: Mark, b: Mark) => a.order - b.order || comparePeriods(a.period, b.period);
+
+/**
+ * Each figure once: a restatement joins its primary's card; a 其中 part joins its total's. A restatement whose
+ * primary is not among the rows (a filter hid it) stands in for it, since it is the same figure.
+ */
+export function resolve(rows: readonly Mark[]): Resolved {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const entries = new Map<string, ComparedFigure>();
+  const orphanParts: Mark[] = [];
+  const primaryOf = (row: Mark): Mark => {
+    let current = row;
+    const seen = new Set<string>();
+    while (current.restates && byId.has(current.restates) && !seen.has(current.id)) {
+      seen.add(current.id);
+      current = byId.get(current.restates)!;
+    }
+    return current;
+  };
+  const entryOf = (mark: Mark): ComparedFigure => {
+    let entry = entries.get(mark.id);
+    if (!entry) {
+      entry = { mark, status: 'comparable', reasons: [], rankSet: -1, wordings: [], parts: [] };
+      entries.set(mark.id, entry);
+    }
+    return entry;
+  };
+  const sorted = [...rows].sort(byCityThenPeriod);
+  for (const row of sorted) if (!row.part_of && primaryOf(row) === row) entryOf(row);
+  for (const row of sorted) {
+    const primary = primaryOf(row);
+    if (row.part_of) {
+      const total = byId.get(row.part_of);
+      if (total && !total.part_of) entryOf(primaryOf(total)).parts.push(row);
+      else orphanParts.push(row);
+    } else if (primary !== row) entryOf(primary).wordings.push(row);
+  }
+  return { primary: [...entries.values()], orphanParts };
+}
+
+const isStated = (mark: Mark): boolean => mark.kind !== 'not_stated' && mark.value !== null;
+
+function unique<T>(items: Iterable<T>): T[] {
+  return [...new Set(items)];
+}
+
+/** Sets apart what counts something else, then splits the rest into rank sets by period and kind. */
+function classify(entries: ComparedFigure[]): RankSet[] {
+  const stated = entries.filter((e) => isStated(e.mark));
+  for (const entry of entries) if (!isStated(entry.mark)) entry.status = 'missing';
+
+  const candidates: ComparedFigure[] = [];
+  for (const entry of stated) {
+    if (entry.mark.combined) setApart(entry, ['combined']);
+    else if (scopeKey(entry.mark) === null) setApart(entry, ['scope_unstated']);
+    else candidates.push(entry);
+  }
+  const citiesByScope = new Map<string, Set<string>>();
+  for (const entry of candidates) {
+    const key = scopeKey(entry.mark)!;
+    citiesByScope.set(key, (citiesByScope.get(key) ?? new Set()).add(entry.mark.city));
+  }
+  const preference = (key: string) => {
+    const rank = SCOPE_PREFERENCE.indexOf(key as ScopeClass);
+    return rank === -1 ? SCOPE_PREFERENCE.length : rank;
+  };
+  const reference = [...citiesByScope.entries()].sort(
+    ([a, citiesA], [b, citiesB]) => citiesB.size - citiesA.size || preference(a) - preference(b),
+  )[0]?.[0];
+  const comparable = candidates.filter((entry) => {
+    if (scopeKey(entry.mark) === reference) return true;
+    setApart(entry, ['scope']);
+    return false;
+  });
+
+  const sets = new Map<string, RankSet>();
+  for (const entry of comparable) {
+    const key = `${entry.mark.period}|${entry.mark.kind}`;
+    const set = sets.get(key) ?? { period: entry.mark.period, kind: entry.mark.kind, ids: [] };
+    set.ids.push(entry.mark.id);
+    sets.set(key, set);
+  }
+  const rankSets = [...sets.values()].sort(
+    (a, b) => b.ids.length - a.ids.length || comparePeriods(a.period, b.period) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
+  );
+  const setOf = new Map(rankSets.flatMap((set, index) => set.ids.map((id) => [id, index] as const)));
+  const first = comparable.find((entry) => setOf.get(entry.mark.id) === 0);
+  for (const entry of comparable) {
+    entry.status = 'comparable';
+    entry.rankSet = setOf.get(entry.mark.id)!;
+    entry.reasons = entry.rankSet === 0 || !first ? [] : pairReasons(entry.mark, first.mark);
+  }
+  return rankSets;
+}
+
+function setApart(entry: ComparedFigure, reasons: ReasonCode[]): void {
+  entry.status = 'set_apart';
+  entry.reasons = reasons;
+  entry.rankSet = -1;
+}
+
+function groupReasons(figures: ComparedFigure[], rankSets: RankSet[]): GroupReason[] {
+  const reasons: GroupReason[] = [];
+  for (const code of REASON_CODES) {
+    const ids = figures.filter((f) => f.reasons.includes(code)).map((f) => f.mark.id);
+    // Figures in the first rank set differ from the others just as much: name both sides.
+    if (ids.length > 0 && !setsApart(code)) ids.unshift(...(rankSets[0]?.ids ?? []));
+    if (ids.length > 0) reasons.push({ code, ids: unique(ids) });
+  }
+  return reasons;
+}
+
+function buildGroup(key: string, entries: ComparedFigure[]): Group {
+  const { category, measure, unit } = entries[0]!.mark;
+  const rankSets = classify(entries);
+  const figures = [...entries.filter((e) => e.status !== 'missing'), ...entries.filter((e) => e.status === 'missing')];
+  const stated = figures.filter((f) => f.status !== 'missing');
+  return {
+    key,
+    category,
+    measure,
+    unit,
+    figures,
+    rankSets,
+    cities: unique(stated.map((f) => f.mark.city)),
+    comparable: stated.length > 0 && stated.every((f) => f.status === 'comparable') && rankSets.length === 1,
+    reasons: groupReasons(figures, rankSets),
+    max: Math.max(0, ...stated.map((f) => f.mark.value!)),
+  };
+}
+
+const measureKey = (mark: Pick<Mark, 'category' | 'measure' | 'unit'>) => JSON.stringify([mark.category, mark.measure, mark.unit]);
+
+/**
+ * Groups rows by category, measure and unit and decides, per group, what compares. With `specs`, only those
+ * groups, in that order, keyed by the spec's key (the headline views); without, every group present.
+ */
+export function compare(rows: readonly Mark[], specs?: readonly GroupSpec[]): Group[] {
+  const { primary } = resolve(rows);
+  const byMeasure = new Map<string, ComparedFigure[]>();
+  for (const entry of primary) {
+    const key = measureKey(entry.mark);
+    byMeasure.set(key, [...(byMeasure.get(key) ?? []), entry]);
+  }
+  if (!specs) return [...byMeasure.entries()].map(([key, entries]) => buildGroup(key, entries));
+  return specs.flatMap((spec) => {
+    const entries = byMeasure.get(measureKey(spec));
+    return entries ? [buildGroup(spec.key, entries)] : [];
+  });
+}
+
+export type SortOrder = 'value' | 'name';
+
+/** Where a figure sits in a sorted group: a rank set, the set-apart figures, or the missing ones. */
+export type Section = { code: 'rank_set'; index: number } | { code: 'set_apart' } | { code: 'missing' };
+
+export interface SortedFigure extends ComparedFigure {
+  section: Section;
+}
+
+const sectionOf = (f: ComparedFigure): Section =>
+  f.status === 'comparable' ? { code: 'rank_set', index: f.rankSet } : { code: f.status };
+
+/**
+ * The order a chart, table and export show a group in. Comparable figures always come first; set-apart ones
+ * follow as their own labelled section, then the missing. By value, each rank set is sorted on its own, so no
+ * figure is ranked above one it cannot be compared with.
+ */
+export function sortGroup(group: Group, sort: SortOrder): SortedFigure[] {
+  const rank = (f: ComparedFigure) => (f.status === 'comparable' ? 0 : f.status === 'set_apart' ? 1 : 2);
+  const figures = group.figures.map((f) => ({ ...f, section: sectionOf(f) }));
+  return figures.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (sort === 'value' && a.status === 'comparable' && b.status === 'comparable'
+        ? a.rankSet - b.rankSet || b.mark.value! - a.mark.value!
+        : 0) ||
+      byCityThenPeriod(a.mark, b.mark),
+  );
+}
+
+/**
+ * The section a figure is shown in under a sort: by value each rank set is its own section (it is ranked on its
+ * own); by name the comparable figures are one, in city order.
+ */
+export function sectionKey(section: Section, sort: SortOrder): string {
+  if (section.code !== 'rank_set') return section.code;
+  return sort === 'value' ? `rank_set:${section.index}` : 'comparable';
+}
+
+/** True when a sorted group shows more than one section, so each needs a heading to be read rightly. */
+export function needsSections(figures: SortedFigure[], sort: SortOrder): boolean {
+  const keys = new Set(figures.map((f) => sectionKey(f.section, sort)));
+  keys.delete('missing');
+  return keys.size > 1;
+}

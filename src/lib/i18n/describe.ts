@@ -1,0 +1,181 @@
+// Codes → words, once per language: notes, summaries, reasons, section headings, flags and document lines.
+import type { ComparedFigure, Group, ReasonCode, Section } from '../data/compare';
+import type { Note, SummaryPart, ViewModel } from '../data/views/headline';
+import type { Mark } from '../data/views/marks';
+import type { Messages } from './en';
+import { axisUnit, formatFigure, formatPeriod, type Lang } from './format';
+
+export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'>, lang: Lang): string =>
+  lang === 'zh' ? mark.city_zh : mark.city_en;
+
+export const docTitle = (mark: Pick<Mark, 'doc_title_en' | 'doc_title_zh'>, lang: Lang): string =>
+  lang === 'zh' ? mark.doc_title_zh : mark.doc_title_en;
+
+export const label = (mark: Pick<Mark, 'label_en' | 'label_zh'>, lang: Lang): string =>
+  lang === 'zh' ? mark.label_zh : mark.label_en;
+
+/** The scope in the text's words, else the scope class's name: "规上工业", "not stated". */
+export function scopeText(mark: Pick<Mark, 'scope_class' | 'scope_zh' | 'scope_en'>, lang: Lang, m: Messages): string {
+  if (mark.scope_class === 'not_stated' || !mark.scope_zh) return m.scopeClasses[mark.scope_class];
+  return lang === 'zh' ? mark.scope_zh : mark.scope_en ? `${mark.scope_en} (${mark.scope_zh})` : mark.scope_zh;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+const names = (marks: Mark[], lang: Lang, m: Messages) => m.andList(unique(marks.map((x) => cityName(x, lang))));
+
+/** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
+export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
+  return unique(
+    marks.map((x) => {
+      const title = docTitle(x, lang);
+      const named = title.includes(cityName(x, lang)) ? title : m.labelled(cityName(x, lang), title);
+      const dated = x.doc_date ? m.aside(named, x.doc_date) : named;
+      return x.doc_issuer_inferred ? m.aside(dated, m.card.issuerInferred) : dated;
+    }),
+  );
+}
+
+export function panelTitle(key: string, m: Messages): string {
+  return m.panels[key] ?? key.replaceAll('_', ' ');
+}
+
+/** Why one set-apart figure is set apart, in a clause: "it covers 规上工业 only, …". */
+export function whySetApart(figure: Pick<ComparedFigure, 'mark' | 'reasons'>, lang: Lang, m: Messages): string {
+  return figure.reasons
+    .map((code) => {
+      if (code === 'combined') return m.notes.why.combined(label(figure.mark, lang));
+      if (code === 'scope') return m.notes.why.scope(scopeText(figure.mark, lang, m));
+      if (code === 'scope_unstated') return m.notes.why.scope_unstated;
+      return m.reasons[code];
+    })
+    .join(m.listSep);
+}
+
+/** The short flags a mark's label carries: "strive", "combined figure", "different period". */
+export function flagsOf(figure: Pick<ComparedFigure, 'mark' | 'reasons' | 'status'>, m: Messages): string[] {
+  return [
+    figure.mark.commitment === 'strive' ? m.strive : '',
+    ...(figure.status === 'set_apart' ? figure.reasons.map((code) => m.reasons[code]) : []),
+  ].filter(Boolean);
+}
+
+export function noteText(note: Note, lang: Lang, m: Messages): string {
+  switch (note.code) {
+    case 'periods':
+      return m.notes.periods(
+        note.periods.map((p) => m.aside(formatPeriod(p.period, lang), names(p.marks, lang, m))).join(m.listSep),
+        m.notes.periodLengths(note.lengths.map((l) => m.notes.lengthNames[l] ?? l)),
+      );
+    case 'kinds':
+      return m.notes.kinds(
+        note.kinds.map((k) => m.aside(m.kinds[k.kind].toLowerCase(), names(k.marks, lang, m))).join(m.listSep),
+      );
+    case 'set_apart':
+      return m.notes.setApart(cityName(note.mark, lang), whySetApart(note, lang, m));
+    case 'restated':
+      return m.notes.restated(
+        cityName(note.mark, lang),
+        [note.mark, ...note.wordings].map((x) => `“${x.quote}”`).join(m.listSep),
+      );
+    case 'missing':
+      return m.notes.missing(m.andList(note.marks.map((x) => m.aside(cityName(x, lang), docTitle(x, lang)))));
+    case 'own_scale':
+      return m.ownScale;
+  }
+}
+
+function summaryPart(part: SummaryPart, lang: Lang, m: Messages): string {
+  const inPanel = (panel: string | null, text: string) => (panel ? m.labelled(panelTitle(panel, m), text) : text);
+  switch (part.code) {
+    case 'panels':
+      return m.summary.panels(part.count);
+    case 'highest': {
+      const lead = part.marks[0]!;
+      return inPanel(
+        part.panel,
+        m.summary.highest(
+          names(part.marks, lang, m),
+          unique(part.marks.map((x) => x.city)).length,
+          formatFigure(lead.value!, lead.unit, lead.qualifier, lang),
+          m.andList(unique(part.marks.map((x) => formatPeriod(x.period, lang)))),
+        ),
+      );
+    }
+    case 'not_ranked':
+      return inPanel(part.panel, m.summary.notRanked);
+    case 'highest_actual':
+      return m.summary.highestActual(
+        cityName(part.mark, lang),
+        formatFigure(part.mark.value!, part.mark.unit, part.mark.qualifier, lang),
+        formatPeriod(part.mark.period, lang),
+      );
+    case 'set_apart':
+      return m.summary.setApart(cityName(part.mark, lang));
+    case 'missing': {
+      const cities = unique(part.marks.map((x) => cityName(x, lang)));
+      return m.summary.missing(m.andList(cities), cities.length);
+    }
+    case 'national': {
+      const at = (r: typeof part.first) => m.aside(`${r.value}%`, formatPeriod(String(r.year), lang));
+      return m.summary.national(`${at(part.first)} – ${at(part.last)}`);
+    }
+  }
+}
+
+export function summaryText(parts: SummaryPart[], lang: Lang, m: Messages): string {
+  return parts.map((p) => summaryPart(p, lang, m)).join(m.sentenceSep);
+}
+
+/** A section heading inside a sorted chart: "2023 targets", or "Set apart — …". Missing rows need none. */
+export function sectionHeading(section: Section, group: Group, lang: Lang, m: Messages): string {
+  if (section.code === 'set_apart') return m.sections.setApart;
+  if (section.code === 'missing') return '';
+  const set = group.rankSets[section.index]!;
+  return m.sections.rankSet(m.kindsPlural[set.kind], formatPeriod(set.period, lang));
+}
+
+/** A heading naming only what every figure in the group shares: category, measure and unit. */
+export function groupTitle(group: Group, lang: Lang, m: Messages, panelKey?: string): string {
+  const category = m.categories[group.category] ?? group.category;
+  const measure = m.panels[panelKey ?? group.measure] ?? group.measure.replaceAll('_', ' ');
+  const unit = axisUnit(group.unit, lang);
+  return m.explorer.groupTitle(m.labelled(category, measure), unit === 'count' ? '' : unit, group.cities.length);
+}
+
+/** One clause per reason a group's figures are not all comparable, naming the cities concerned. */
+export function groupReasonTexts(group: Group, lang: Lang, m: Messages): string[] {
+  const byId = new Map(group.figures.map((f) => [f.mark.id, f.mark]));
+  return group.reasons.map(({ code, ids }) => {
+    const marks = ids.map((id) => byId.get(id)!).filter(Boolean);
+    const list = (items: string[]) => m.andList(unique(items));
+    const text: Record<ReasonCode, () => string> = {
+      unit: () => m.explorer.reasons.unit(list(marks.map((x) => x.unit))),
+      measure: () => m.explorer.reasons.measure(list(marks.map((x) => x.measure))),
+      period_length: () => m.explorer.reasons.period_length(list(marks.map((x) => formatPeriod(x.period, lang)))),
+      years: () => m.explorer.reasons.years(list(marks.map((x) => formatPeriod(x.period, lang)))),
+      kind: () => m.explorer.reasons.kind(list(marks.map((x) => m.kinds[x.kind].toLowerCase()))),
+      scope: () => m.explorer.reasons.scope(names(marks, lang, m)),
+      scope_unstated: () => m.explorer.reasons.scope_unstated(names(marks, lang, m)),
+      combined: () => m.explorer.reasons.combined(names(marks, lang, m)),
+    };
+    return text[code]();
+  });
+}
+
+/** The notes and summary of a headline view in words. */
+export function describeView(model: ViewModel, lang: Lang, m: Messages): { notes: string[]; summary: string; documents: string[] } {
+  return {
+    notes: model.notes.map((n) => noteText(n, lang, m)),
+    summary: summaryText(model.summary, lang, m),
+    documents: documentsOf(model.marks, lang, m),
+  };
+}
+
+/** The view's source line: the documents drawn, and the national bulletin only when the view draws it. */
+export function sourceLine(documents: string[], withNational: boolean, m: Messages): string {
+  return m.sourceLine(documents.join(m.listSep), withNational);
+}
+
