@@ -2,6 +2,7 @@
 import { issue, parseCsv, type CsvIssue } from './csv';
 import type { TypedDataset } from './dataset';
 import { figureSchema, validate, type CityRow, type DocumentRow, type Figure } from './schema';
+import { headlineUnits } from './views/headline';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -32,9 +33,9 @@ export type MergedCityRow = CityRow & { imported: boolean };
 export const OPTIONAL_IMPORT_COLUMNS = ['city_zh', 'city_en', 'doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date'] as const;
 
 /** What the "download template" link serves; tests/fixtures/import/template.csv holds the same bytes. */
-export const TEMPLATE_CSV = `id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_zh,scope_en,label_zh,label_en,quote,commitment,note_en,restates,part_of,city_zh,city_en,doc_title_zh,doc_title_en,doc_date
-example-2024-rd-intensity,example,example-2024-work-plan,rd_intensity,share_of_gdp,target,2024,about,2.5,%,全社会,economy-wide,全社会研发投入强度,R&D intensity (economy-wide),全社会研发投入强度达到2.5%左右,plain,Example row: replace it with a figure from your city's document.,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
-example-2024-high-tech-firms-new,example,example-2024-work-plan,high_tech_firms,new,target,2024,at_least,100,家,全市,whole city,新增高新技术企业,New high-tech enterprises,力争新增高新技术企业100家以上,strive,"Example row: value holds the number only, unit holds 家, 亿元 or %.",,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
+export const TEMPLATE_CSV = `id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_class,scope_zh,scope_en,combined,label_zh,label_en,quote,commitment,note_en,note_zh,restates,part_of,city_zh,city_en,doc_title_zh,doc_title_en,doc_date
+example-2024-rd-intensity,example,example-2024-work-plan,rd_intensity,share_of_gdp,target,2024,about,2.5,%,economy_wide,全社会,economy-wide,no,全社会研发投入强度,R&D intensity (economy-wide),全社会研发投入强度达到2.5%左右,plain,Example row: replace it with a figure from your city's document.,示例行：请替换为你所在城市文件中的数据。,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
+example-2024-high-tech-firms-new,example,example-2024-work-plan,high_tech_firms,new,target,2024,at_least,100,家,city_wide,全市,whole city,no,新增高新技术企业,New high-tech enterprises,力争全市新增高新技术企业100家以上,strive,"Example row: value holds the number only, unit holds 家, 亿元 or %.",示例行：value只填数字，unit填家、亿元或%。,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
 `;
 
 /**
@@ -56,20 +57,6 @@ const FREE_TEXT_COLUMNS = new Set([
   'doc_title_en',
 ]);
 const CODED_COLUMNS = [...figureSchema.columns.map((c) => c.name), 'doc_date'].filter((c) => !FREE_TEXT_COLUMNS.has(c));
-
-/** Units the headline views draw for each headline category and measure (mirrors VIEW_SPECS in views/headline.ts). */
-const HEADLINE_UNITS: Record<string, Record<string, string[]>> = {
-  rd_intensity: { share_of_gdp: ['%'] },
-  high_tech_firms: {
-    new: ['家'],
-    net_increase: ['家'],
-    certified: ['家'],
-    applications: ['家'],
-    stock: ['家'],
-    growth: ['倍', '%'],
-  },
-  tech_market: { turnover: ['亿元'], absorbed: ['亿元'], exported: ['亿元'], growth: ['%'] },
-};
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
@@ -387,9 +374,10 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
       if (doubt) warnings.push(issue(row, 'value', value, 'implausible_value', doubt));
     }
 
-    const units = HEADLINE_UNITS[cell(record, 'category')]?.[cell(record, 'measure')];
+    // A Map-backed lookup: a category or measure named "constructor" or "__proto__" is just an unknown name.
+    const units = headlineUnits(cell(record, 'category'), cell(record, 'measure'));
     const unit = cell(record, 'unit');
-    if (units && unit && !units.includes(unit))
+    if (units.length > 0 && unit && !units.includes(unit))
       warnings.push(
         issue(
           row,

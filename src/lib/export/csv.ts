@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { SortedFigure } from '../data/compare';
 import { isoMonth } from '../data/period';
 import type { Mark } from '../data/views/marks';
-import { scopeText, whySetApart } from '../i18n/describe';
+import { label, scopeText, whySetApart } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
 import { formatPeriod, type Lang } from '../i18n/format';
 
@@ -33,7 +33,7 @@ function columns(lang: Lang, m: Messages): ExportColumn[] {
   const zh = lang === 'zh';
   return [
     { header: m.fields.city, cell: (x) => (zh ? x.city_zh : x.city_en) },
-    { header: m.fields.figure, cell: (x) => (zh ? x.label_zh : x.label_en) },
+    { header: m.fields.figure, cell: (x) => label(x, lang) },
     { header: m.fields.qualifier, cell: (x) => (x.qualifier ? m.qualifiers[x.qualifier] : '') },
     { header: m.fields.value, cell: (x) => x.value },
     { header: m.fields.unit, cell: (x) => x.unit },
