@@ -2,20 +2,24 @@
 import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { bundledDataset, bundledRows } from './lib/data/bundled';
-import { readStored } from './lib/state/imports.svelte';
+import { hasStoredImports } from './lib/state/imports.svelte';
 import { CITY_IDS } from './lib/data/schema';
 import { preferredLang } from './lib/state/app.svelte';
 import { defaultState, parseQuery, toQuery, withQuery } from './lib/state/url';
 import './app.css';
 
 const target = document.getElementById('app')!;
-const initial = parseQuery(location.search, CITY_IDS);
+const base = bundledRows();
+const initial = parseQuery(location.search, CITY_IDS, {
+  categories: base.figures.map((f) => f.category),
+  periods: base.figures.map((f) => f.period),
+});
 const lang = initial.lang ?? preferredLang(navigator.languages);
 const href = withQuery(location.href, '');
-const props = { base: bundledRows(), bundled: bundledDataset(), initial, lang, href };
+const props = { base, bundled: bundledDataset(), initial, lang, href };
 // The prerendered markup is the default English page without imports; anything else is rendered fresh, not patched.
 const isDefault =
-  toQuery(initial, CITY_IDS) === toQuery(defaultState(CITY_IDS), CITY_IDS) && lang === 'en' && readStored().length === 0;
+  toQuery(initial, CITY_IDS) === toQuery(defaultState(CITY_IDS), CITY_IDS) && lang === 'en' && (initial.embed || !hasStoredImports());
 if (target.firstElementChild && isDefault) hydrate(App, { target, props });
 else {
   target.replaceChildren();

@@ -67,12 +67,14 @@ describe('importing a sixth city', () => {
 
   test('a hostile but valid file is shown as text, runs nothing, and its formula is neutralised in the CSV', async () => {
     const { page, errors } = await openApp(browser());
-    const row = [
-      'evil-2023-rd-intensity', 'evil', 'evil-2023-plan', 'rd_intensity', 'share_of_gdp', 'target', '2023', 'about', '2.5', '%',
-      '全社会', 'economy-wide', '<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
-      '=HYPERLINK("http://evil.example","click")', 'plain', '', '', '', '恶意市', 'Evil <b>City</b>',
-      '恶意文件', 'Evil doc', '2023-01-01',
-    ];
+    const cells: Record<string, string> = {
+      id: 'evil-2023-rd-intensity', city: 'evil', doc: 'evil-2023-plan', category: 'rd_intensity', measure: 'share_of_gdp',
+      kind: 'target', period: '2023', qualifier: 'about', value: '2.5', unit: '%', scope_class: 'economy_wide',
+      scope_zh: '全社会', scope_en: 'economy-wide', label_zh: '<img src=x onerror="window.__pwned=1">',
+      label_en: '<script>window.__pwned=1</script>', quote: '=HYPERLINK("http://evil.example","click")', commitment: 'plain',
+      city_zh: '恶意市', city_en: 'Evil <b>City</b>', doc_title_zh: '恶意文件', doc_title_en: 'Evil doc', doc_date: '2023-01-01',
+    };
+    const row = HEADER.split(',').map((column) => cells[column] ?? '');
     await importFile(page, fixture('evil.csv', `${HEADER}\n${Papa.unparse([row])}\n`));
     await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain('added');
     await expect(page.locator('[data-mark="evil-2023-rd-intensity"]').textContent()).resolves.toContain(
@@ -123,7 +125,7 @@ describe('files as spreadsheets save them', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'import-')), 'maanshan.csv');
     writeFileSync(path, bytes());
     await importFile(page, path);
-    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added: 6 figures");
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain("Ma'anshan added, 6 figures");
     // The Chinese name decodes correctly, not as mojibake.
     await expect(page.locator('[data-city="maanshan"]').textContent()).resolves.toContain('马鞍山');
     await expect(page.locator('[data-mark="maanshan-2023-rd-intensity"]').count()).resolves.toBe(1);

@@ -18,16 +18,20 @@ const props = (overrides = {}) => ({
   messages: en,
   lang: 'en' as const,
   imported: [],
-  last: null,
+  outcomes: [],
+  progress: null,
   storageFailed: false,
-  onfile: vi.fn(),
+  onfiles: vi.fn(),
+  oncancel: vi.fn(),
   onremove: vi.fn(),
+  onremoveall: vi.fn(),
   ...overrides,
 });
+const failedFile = (fileName: string, errors: CsvIssue[]) => [{ fileName, cities: [], errors, warnings: [] }];
 
 test('lists the first 50 problems with row, column and value as text, then a count', () => {
   const errors = Array.from({ length: 57 }, (_, i) => issue(i + 2));
-  const { container } = render(ImportPanel, props({ last: { fileName: 'city.csv', city: null, errors, warnings: [] } }));
+  const { container } = render(ImportPanel, props({ outcomes: failedFile('city.csv', errors) }));
   const alert = screen.getByRole('alert');
   expect(alert).toHaveTextContent('city.csv was not imported. Fix these 57 problems');
   const items = alert.querySelectorAll('li');
@@ -38,22 +42,43 @@ test('lists the first 50 problems with row, column and value as text, then a cou
 });
 
 test('explains problems in Chinese when the interface is Chinese', () => {
-  render(ImportPanel, props({ messages: zh, lang: 'zh', last: { fileName: 'a.csv', city: null, errors: [issue(3)], warnings: [] } }));
+  render(ImportPanel, props({ messages: zh, lang: 'zh', outcomes: failedFile('a.csv', [issue(3)]) }));
   expect(screen.getByRole('alert')).toHaveTextContent('第3行，“value”列');
   expect(screen.getByRole('alert')).toHaveTextContent('应为纯数字');
 });
 
-test('a chosen file reaches the callback as bytes with its name', async () => {
-  const onfile = vi.fn();
-  const { container } = render(ImportPanel, props({ onfile }));
+test('chosen files reach the callback together, as bytes with their names', async () => {
+  const onfiles = vi.fn();
+  const { container } = render(ImportPanel, props({ onfiles }));
   const input = container.querySelector('input[type="file"]') as HTMLInputElement;
-  const file = new File(['id,city\n'], 'mine.csv', { type: 'text/csv' });
-  Object.defineProperty(input, 'files', { value: [file] });
+  expect(input.multiple).toBe(true);
+  const files = [new File(['id,city\n'], 'mine.csv', { type: 'text/csv' }), new File(['x'], 'two.csv')];
+  Object.defineProperty(input, 'files', { value: files });
   await fireEvent.change(input);
-  await vi.waitFor(() => expect(onfile).toHaveBeenCalled());
-  const [bytes, name] = onfile.mock.calls[0]!;
-  expect(name).toBe('mine.csv');
-  expect(new TextDecoder().decode(bytes as Uint8Array)).toBe('id,city\n');
+  await vi.waitFor(() => expect(onfiles).toHaveBeenCalled());
+  const [read] = onfiles.mock.calls[0]! as [{ bytes: Uint8Array; name: string }[]];
+  expect(read.map((f) => f.name)).toEqual(['mine.csv', 'two.csv']);
+  expect(new TextDecoder().decode(read[0]!.bytes)).toBe('id,city\n');
+});
+
+test('before any file, the panel lists the required columns and what each optional one defaults to', () => {
+  const { container } = render(ImportPanel, props());
+  const format = container.querySelector('.format')!;
+  for (const column of ['city', 'category', 'measure', 'kind', 'period', 'value', 'unit', 'quote']) expect(format).toHaveTextContent(column);
+  expect(format).toHaveTextContent('commitment');
+  expect(format).toHaveTextContent('not_stated');
+});
+
+test('a long import shows a progress bar with Cancel after half a second, not before', async () => {
+  vi.useFakeTimers();
+  const oncancel = vi.fn();
+  const { container } = render(ImportPanel, props({ oncancel, progress: { fileName: 'big.csv', share: 0.4 } }));
+  expect(container.querySelector('[data-import-progress]')).toBeNull();
+  await vi.advanceTimersByTimeAsync(600);
+  expect(container.querySelector('[data-import-progress]')).toHaveTextContent('Reading big.csv: 40%');
+  await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(oncancel).toHaveBeenCalled();
+  vi.useRealTimers();
 });
 
 test('imported cities can be removed', async () => {

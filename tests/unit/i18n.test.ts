@@ -19,6 +19,7 @@ function leaves(node: Record<string, unknown>, prefix = ''): Leaf[] {
 /** Calls a message function with sample arguments of its arity; list functions get an array. */
 function callWithSamples(path: string, fn: (...args: unknown[]) => unknown): unknown {
   if (/andList$|periodLengths$/i.test(path)) return fn(['A', 'B', 'C']);
+  if (path === 'issueText') return fn({ code: 'not_a_number', message: 'x1' });
   return fn(...Array.from({ length: fn.length }, (_, i) => `x${i + 1}`));
 }
 
@@ -63,8 +64,12 @@ describe('message catalogues', () => {
     expect(zh.aside('芜湖', '2023年')).toBe('芜湖（2023年）');
     expect(zh.labelled('期内新增', '芜湖')).toBe('期内新增：芜湖');
     expect(zh.listSep).toBe('；');
-    expect(zh.issueText('not_a_number', 'Expected a plain number')).toMatch(/纯数字/);
-    expect(en.issueText('not_a_number', 'Expected a plain number')).toBe('Expected a plain number');
+    expect(zh.issueText({ code: 'not_a_number', message: 'Expected a plain number' })).toMatch(/纯数字/);
+    expect(en.issueText({ code: 'not_a_number', message: 'Expected a plain number' })).toBe('Expected a plain number');
+    // Allowed values come as a machine detail, never parsed out of the English sentence.
+    expect(zh.issueText({ code: 'not_in_vocabulary', message: 'whatever', detail: 'target, actual' })).toMatch(/允许的值：target, actual。$/);
+    // A code named like an Object.prototype member is just an unknown code.
+    expect(zh.issueText({ code: 'constructor', message: 'plain message' })).toBe('plain message');
   });
 
   test('zh text is actually Chinese', () => {

@@ -7,8 +7,8 @@ import {
   MAX_IMPORT_BYTES,
   TEMPLATE_CSV,
   decodeFile,
-  importCityCsv,
-  importCityText,
+  importCsv,
+  importCsvText,
   mergeImported,
   normaliseText,
   type ImportResult,
@@ -31,8 +31,10 @@ const COLUMNS = [
   'qualifier',
   'value',
   'unit',
+  'scope_class',
   'scope_zh',
   'scope_en',
+  'combined',
   'label_zh',
   'label_en',
   'quote',
@@ -58,8 +60,10 @@ const BASE_ROW: Record<string, string> = {
   qualifier: 'about',
   value: '3',
   unit: '%',
+  scope_class: 'economy_wide',
   scope_zh: '全社会',
   scope_en: 'economy-wide',
+  combined: 'no',
   label_zh: '全社会研发投入强度',
   label_en: 'R&D intensity (economy-wide)',
   quote: '全社会研发投入强度达到3%左右',
@@ -84,14 +88,14 @@ function csvOf(overrides: Record<string, string>[], delimiter = ',', columns = C
     .join('\n') + '\n';
 }
 
-const run = (text: string) => importCityText(text, 'city.csv', bundled);
+const run = (text: string) => importCsvText(text, 'city.csv', bundled);
 const codes = (issues: CsvIssue[]) => issues.map((i) => i.code);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function expectImported(result: ImportResult) {
   expect(result.errors).toEqual([]);
-  expect(result.city).not.toBeNull();
-  return result.city!;
+  expect(result.cities).toHaveLength(1);
+  return result.cities[0]!;
 }
 
 describe('fixtures', () => {
@@ -147,19 +151,19 @@ describe('file structure', () => {
   test('an empty file is an error', () => {
     expect(codes(run('').errors)).toEqual(['empty_file']);
     expect(codes(run(' \n\n').errors)).toEqual(['empty_file']);
-    expect(codes(importCityCsv(new Uint8Array(), 'x.csv', bundled).errors)).toEqual(['empty_file']);
+    expect(codes(importCsv(new Uint8Array(), 'x.csv', bundled).errors)).toEqual(['empty_file']);
   });
 
   test('a header without rows is an error', () => {
     const result = run(COLUMNS.join(',') + '\n');
     expect(codes(result.errors)).toEqual(['no_rows']);
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
   });
 
   test('a missing required column is an error naming the column', () => {
     const result = run(csvOf([{}], ',', COLUMNS.filter((c) => c !== 'quote')));
     expect(result.errors).toEqual([expect.objectContaining({ row: 1, column: 'quote', code: 'missing_column' })]);
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
   });
 
   test('unknown columns only warn; the optional import columns do not', () => {
@@ -181,13 +185,19 @@ describe('file structure', () => {
     expect(other.figures[0]!.note_en).toBe('Commas, inside, a note');
   });
 
-  test('a file holds exactly one city', () => {
-    const result = run(csvOf([{}, { city: 'hefei' }, { city: 'bengbu' }]));
-    expect(result.errors).toEqual([
-      expect.objectContaining({ row: 3, column: 'city', value: 'hefei', code: 'several_cities' }),
-      expect.objectContaining({ row: 4, column: 'city', value: 'bengbu', code: 'several_cities' }),
+  test('a file may hold several cities: each is imported on its own, with its own names and figures', () => {
+    const result = run(
+      csvOf([{}, { city: 'hefei', city_zh: '合肥', city_en: 'Hefei' }, { city: 'bengbu', city_zh: '蚌埠', city_en: 'Bengbu' }, {}]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.cities.map((c) => [c.city.id, c.city.name_en, c.figures.length])).toEqual([
+      ['maanshan', "Ma'anshan", 2],
+      ['hefei', 'Hefei', 1],
+      ['bengbu', 'Bengbu', 1],
     ]);
-    expect(result.city).toBeNull();
+    // Each city keeps its own rows, so it can be kept and removed on its own.
+    const again = importCsvText(result.cities[1]!.source, 'hefei.csv', bundled);
+    expect(again.cities.map((c) => c.city.id)).toEqual(['hefei']);
   });
 });
 
@@ -196,7 +206,7 @@ describe('decoding', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(validCity)]);
     const decoded = decodeFile(bytes);
     expect(decoded).toEqual({ ok: true, text: validCity, encoding: 'utf-8' });
-    expectImported(importCityCsv(bytes, 'bom.csv', bundled));
+    expectImported(importCsv(bytes, 'bom.csv', bundled));
   });
 
   test('GBK / GB18030 bytes (Excel on Chinese Windows) are decoded and validated', () => {
@@ -205,7 +215,7 @@ describe('decoding', () => {
     expect([...gbkOf('马鞍山')]).toEqual([0xc2, 0xed, 0xb0, 0xb0, 0xc9, 0xbd]);
     const bytes = gbkOf(validCity.replaceAll('（', '(').replaceAll('）', ')'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    const result = importCityCsv(bytes, 'gbk.csv', bundled);
+    const result = importCsv(bytes, 'gbk.csv', bundled);
     const city = expectImported(result);
     expect(city.encoding).toBe('gb18030');
     expect(city.city.name_zh).toBe('马鞍山');
@@ -221,10 +231,11 @@ describe('decoding', () => {
 
   test('a file over 5 MB is refused with its size', () => {
     const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41);
-    const result = importCityCsv(bytes, 'big.csv', bundled);
-    expect(result.city).toBeNull();
+    const result = importCsv(bytes, 'big.csv', bundled);
+    expect(result.cities).toEqual([]);
+    // The real size, not a rounded "5.0 MB" that reads as if it were within the limit.
     expect(result.errors).toEqual([
-      { row: 1, column: '', value: String(MAX_IMPORT_BYTES + 1), code: 'file_too_large', message: expect.stringContaining('5 MB') },
+      expect.objectContaining({ row: 1, code: 'file_too_large', value: '5.00 MB (5,242,881 bytes)', message: expect.stringContaining('5,242,881 bytes') }),
     ]);
     expect(decodeFile(new Uint8Array(MAX_IMPORT_BYTES).fill(0x41)).ok).toBe(true);
   });
@@ -240,11 +251,11 @@ describe('decoding', () => {
     const noise = new Uint8Array(random(2000));
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, ...random(200)]);
     for (const bytes of [png, noise, xlsx]) {
-      const result = importCityCsv(bytes, 'x.csv', bundled);
-      expect(result.city).toBeNull();
+      const result = importCsv(bytes, 'x.csv', bundled);
+      expect(result.cities).toEqual([]);
       expect(result.errors).toEqual([expect.objectContaining({ row: 1, code: 'binary_file' })]);
     }
-    expect(importCityCsv(xlsx, 'x.xlsx', bundled).errors[0]!.message).toMatch(/Excel workbook/);
+    expect(importCsv(xlsx, 'x.xlsx', bundled).errors[0]!.message).toMatch(/Excel workbook/);
   });
 });
 
@@ -287,7 +298,7 @@ describe('normalisation', () => {
 
   test('a value whose suffix is not the unit is one value_with_unit error', () => {
     const result = run(csvOf([{ category: 'platforms', measure: 'new', value: '300家', unit: '个' }]));
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
     expect(result.errors).toEqual([
       {
         row: 2,
@@ -312,7 +323,7 @@ describe('normalisation', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({ row: 2, column: 'value', value: '约三点五', code: 'not_a_number' }),
     ]);
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
   });
 
   test('Excel-style document dates are normalised; other dates are bad_format', () => {
@@ -378,15 +389,13 @@ describe('ids and references', () => {
   test.each(['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'])('the bundled city %s cannot be imported', (city) => {
     const result = run(csvOf([{ city }, { city }]));
     expect(result.errors).toEqual([expect.objectContaining({ row: 2, column: 'city', value: city, code: 'city_clash' })]);
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
   });
 
-  test('an unknown document with no title is an error on each of its rows', () => {
+  test('an unknown document with no title is named after the file, with a warning', () => {
     const result = run(csvOf([{ doc: 'maanshan-x', doc_title_zh: '', doc_title_en: '' }, { doc: 'maanshan-x', doc_title_zh: '', doc_title_en: '' }]));
-    expect(result.errors).toEqual([
-      expect.objectContaining({ row: 2, column: 'doc', value: 'maanshan-x', code: 'unknown_document' }),
-      expect.objectContaining({ row: 3, column: 'doc', value: 'maanshan-x', code: 'unknown_document' }),
-    ]);
+    expect(expectImported(result).documents).toEqual([expect.objectContaining({ id: 'maanshan-x', title_zh: 'city.csv', title_en: 'city.csv' })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ column: 'doc_title_zh', code: 'defaulted', detail: 'city.csv' })]);
   });
 
   test('a document described on any of its rows is known; doc_title alone is enough', () => {
@@ -435,10 +444,13 @@ describe('text cells', () => {
 });
 
 describe('city names', () => {
-  test('missing names fall back to the other name or the id, with warnings', () => {
-    const result = run(csvOf([{}], ',', COLUMNS.filter((c) => c !== 'city_zh' && c !== 'city_en')));
-    expect(expectImported(result).city).toMatchObject({ name_zh: 'maanshan', name_en: 'maanshan' });
-    expect(codes(result.warnings)).toEqual(['missing_city_name', 'missing_city_name']);
+  test('a city needs a name in one language; the other language takes it, with a warning', () => {
+    const nameless = run(csvOf([{}], ',', COLUMNS.filter((c) => c !== 'city_zh' && c !== 'city_en')));
+    expect(nameless.errors).toEqual([expect.objectContaining({ row: 2, code: 'missing_city_name' })]);
+    expect(nameless.cities).toEqual([]);
+    const english = run(csvOf([{ city_zh: '' }]));
+    expect(expectImported(english).city).toMatchObject({ name_zh: "Ma'anshan", name_en: "Ma'anshan" });
+    expect(english.warnings).toEqual([expect.objectContaining({ column: 'city_zh', code: 'defaulted' })]);
   });
 
   test('rows that disagree on a name warn and keep the first', () => {
@@ -452,13 +464,13 @@ describe('outcome', () => {
   test('any error means nothing is imported, even when other rows are fine', () => {
     const result = run(csvOf([{}, {}, { kind: 'promise' }]));
     expect(codes(result.errors)).toEqual(['not_in_vocabulary']);
-    expect(result.city).toBeNull();
+    expect(result.cities).toEqual([]);
   });
 
   test('a file of 14,000 rows, close to the size limit, imports', () => {
     const text = csvOf(Array.from({ length: 14_000 }, () => ({})));
     expect(utf8(text).length).toBeGreaterThan(4 * 1024 * 1024);
-    expect(expectImported(importCityCsv(utf8(text), 'big.csv', bundled)).figures).toHaveLength(14_000);
+    expect(expectImported(importCsv(utf8(text), 'big.csv', bundled)).figures).toHaveLength(14_000);
   });
 
   test('every issue names its row, column, offending value, code and message', () => {
@@ -470,10 +482,10 @@ describe('outcome', () => {
     );
     const all = [...result.errors, ...result.warnings];
     expect(new Set(codes(all))).toEqual(
-      new Set(['value_with_unit', 'city_clash', 'several_cities', 'id_clash', 'normalised', 'implausible_value', 'unknown_column', 'headline_unit']),
+      new Set(['value_with_unit', 'city_clash', 'id_clash', 'normalised', 'implausible_value', 'unknown_column', 'headline_unit', 'document_of_other_city']),
     );
     for (const i of all) {
-      expect(Object.keys(i).sort()).toEqual(['code', 'column', 'message', 'row', 'value']);
+      expect(Object.keys(i).filter((k) => k !== 'detail').sort()).toEqual(['code', 'column', 'message', 'row', 'value']);
       expect(i.row).toBeGreaterThanOrEqual(1);
       expect(i.message.length).toBeGreaterThan(10);
     }
@@ -502,7 +514,7 @@ describe('mergeImported', () => {
   test('a second import is checked against the merged dataset, and merging skips a clash', () => {
     const first = expectImported(run(validCity));
     const merged = mergeImported(bundled, [first]);
-    const again = importCityText(validCity, 'again.csv', merged);
+    const again = importCsvText(validCity, 'again.csv', merged);
     expect(codes(again.errors)).toContain('city_clash');
     expect(codes(again.errors)).toContain('id_clash');
     expect(mergeImported(bundled, [first, first]).cities).toHaveLength(bundled.cities.length + 1);
@@ -516,7 +528,7 @@ describe('mergeImported', () => {
 });
 
 test('a category the bundled data does not use is imported with a warning naming the cell', () => {
-  const result = importCityText(validCity.replace('maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platforms', 'maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platfroms'), 'city.csv', bundled);
-  expect(result.city).not.toBeNull();
+  const result = importCsvText(validCity.replace('maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platforms', 'maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platfroms'), 'city.csv', bundled);
+  expect(result.cities).toHaveLength(1);
   expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'unknown_category', column: 'category', value: 'platfroms', row: 5 }));
 });

@@ -1,86 +1,169 @@
-// The import store: one validation path for new files and saved ones, nothing changed by a bad file, storage kept in step.
+// The import store: one validation path for new files and kept cities, a key per city shared by tabs, nothing lost silently.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { bundledRows } from '../../src/lib/data/bundled';
-import { ImportStore, readStored, STORAGE_KEY } from '../../src/lib/state/imports.svelte';
+import { issue } from '../../src/lib/data/csv';
+import { CITY_KEY_PREFIX, ImportStore, LEGACY_KEY, hasStoredImports, pauser, readStored } from '../../src/lib/state/imports.svelte';
 
 const VALID = readFileSync(new URL('../fixtures/import/valid-city.csv', import.meta.url), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text);
+const file = (text: string, name = 'city.csv') => ({ bytes: bytes(text), name });
+/** The valid fixture as another city, with its own ids. */
+const other = (id: string) => VALID.replaceAll('maanshan', id).replaceAll('马鞍山', `${id}市`).replaceAll("Ma'anshan", id);
 
-class MemoryStorage {
+/** localStorage as the Web Storage API gives it (key(i) and length included), in memory. */
+class MemoryStorage implements Storage {
   items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
   getItem(key: string) {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string) {
-    this.items.set(key, value);
+    this.items.set(key, String(value));
   }
   removeItem(key: string) {
     this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
   }
 }
 
 let storage: MemoryStorage;
 beforeEach(() => {
   storage = new MemoryStorage();
-  (globalThis as { localStorage?: unknown }).localStorage = storage;
 });
-afterEach(() => {
-  delete (globalThis as { localStorage?: unknown }).localStorage;
-});
+const ids = (store: ImportStore) => store.cities.map((c) => c.city.id);
 
 describe('ImportStore', () => {
-  test('a valid file is added, saved, and restored by the next session', () => {
-    const store = new ImportStore(bundledRows());
-    const outcome = store.add(bytes(VALID), 'maanshan.csv');
-    expect(outcome.errors).toEqual([]);
-    expect(store.cities.map((c) => c.city.id)).toEqual(['maanshan']);
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toHaveLength(1);
-    const next = new ImportStore(bundledRows());
-    expect(next.cities.map((c) => c.city.id)).toEqual(['maanshan']);
+  test('a valid file is added, kept under its city’s own key, and restored by the next session', async () => {
+    const store = new ImportStore(bundledRows(), storage);
+    const [outcome] = await store.addFiles([file(VALID, 'maanshan.csv')]);
+    expect(outcome!.errors).toEqual([]);
+    expect(ids(store)).toEqual(['maanshan']);
+    expect([...storage.items.keys()]).toEqual([`${CITY_KEY_PREFIX}maanshan`]);
+    expect(ids(new ImportStore(bundledRows(), storage))).toEqual(['maanshan']);
+    expect(hasStoredImports(storage)).toBe(true);
   });
 
-  test('a file with errors changes nothing but the report', () => {
-    const store = new ImportStore(bundledRows());
-    store.add(bytes(VALID), 'maanshan.csv');
-    const before = storage.getItem(STORAGE_KEY);
-    const outcome = store.add(bytes(VALID.replace(',target,', ',goal,')), 'other.csv');
-    expect(outcome.city).toBeNull();
-    expect(outcome.errors.length).toBeGreaterThan(0);
-    expect(store.cities).toHaveLength(1);
-    expect(storage.getItem(STORAGE_KEY)).toBe(before);
-  });
-
-  test('the same city twice is refused as a clash with what is already shown', () => {
-    const store = new ImportStore(bundledRows());
-    store.add(bytes(VALID), 'maanshan.csv');
-    const again = store.add(bytes(VALID), 'maanshan-again.csv');
-    expect(again.errors.map((e) => e.code)).toContain('city_clash');
-    expect(store.cities).toHaveLength(1);
-  });
-
-  test('removing the last city clears storage', () => {
-    const store = new ImportStore(bundledRows());
-    store.add(bytes(VALID), 'maanshan.csv');
+  test('one file of two cities adds two cities, each kept and removed on its own', async () => {
+    const two = `${VALID.trimEnd()}\n${other('hefei').split('\n').slice(1).join('\n')}`;
+    const store = new ImportStore(bundledRows(), storage);
+    await store.addFiles([file(two)]);
+    expect(ids(store)).toEqual(['maanshan', 'hefei']);
     store.remove('maanshan');
+    expect(ids(store)).toEqual(['hefei']);
+    expect(ids(new ImportStore(bundledRows(), storage))).toEqual(['hefei']);
+  });
+
+  test('several files at once; a file with errors changes nothing but its own report', async () => {
+    const store = new ImportStore(bundledRows(), storage);
+    const outcomes = await store.addFiles([file(VALID), file(VALID.replace(',target,', ',goal,'), 'bad.csv'), file(other('bengbu'))]);
+    expect(outcomes.map((o) => [o.fileName, o.cities.length, o.errors.length > 0])).toEqual([
+      ['city.csv', 1, false],
+      ['bad.csv', 0, true],
+      ['city.csv', 1, false],
+    ]);
+    expect(ids(store)).toEqual(['maanshan', 'bengbu']);
+    expect(store.last).toHaveLength(3);
+  });
+
+  test('a city already shown is refused as a clash, naming the row', async () => {
+    const store = new ImportStore(bundledRows(), storage);
+    await store.addFiles([file(VALID)]);
+    const [again] = await store.addFiles([file(VALID, 'again.csv')]);
+    expect(again!.errors).toContainEqual(expect.objectContaining({ row: 2, column: 'city', code: 'city_clash' }));
+    expect(ids(store)).toEqual(['maanshan']);
+  });
+
+  test('two tabs sharing storage keep both cities: each writes only its own key, and refresh() reads the other’s', async () => {
+    const tabA = new ImportStore(bundledRows(), storage);
+    const tabB = new ImportStore(bundledRows(), storage);
+    await tabA.addFiles([file(VALID)]);
+    await tabB.addFiles([file(other('hefei'))]);
+    tabA.refresh();
+    expect(ids(tabA)).toEqual(['maanshan', 'hefei']);
+    // Remove in one tab removes only that city, everywhere.
+    tabB.refresh();
+    tabB.remove('maanshan');
+    tabA.refresh();
+    expect(ids(tabA)).toEqual(['hefei']);
+  });
+
+  test('a kept city that no longer validates is set aside with its issues, not dropped; retry and remove work', () => {
+    storage.setItem(`${CITY_KEY_PREFIX}wuhu`, JSON.stringify({ text: VALID.replaceAll('maanshan', 'wuhu'), fileName: 'x.csv', encoding: 'utf-8' }));
+    storage.setItem(`${CITY_KEY_PREFIX}junk`, '{not json');
+    const store = new ImportStore(bundledRows(), storage);
     expect(store.cities).toEqual([]);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(store.setAside.map((s) => [s.cityId, s.reason])).toEqual([
+      ['junk', 'invalid'],
+      ['wuhu', 'invalid'],
+    ]);
+    expect(store.setAside.find((s) => s.cityId === 'wuhu')!.issues).toContainEqual(expect.objectContaining({ code: 'city_clash' }));
+    expect(storage.items.size).toBe(2);
+    store.retry(`${CITY_KEY_PREFIX}wuhu`);
+    expect(store.setAside).toHaveLength(2);
+    store.remove('wuhu');
+    expect(storage.items.has(`${CITY_KEY_PREFIX}wuhu`)).toBe(false);
   });
 
-  test('corrupt or foreign storage is ignored, and a saved file that no longer validates is dropped', () => {
-    storage.setItem(STORAGE_KEY, '{not json');
-    expect(readStored()).toEqual([]);
-    storage.setItem(STORAGE_KEY, JSON.stringify([{ text: VALID.replaceAll('maanshan', 'wuhu'), fileName: 'x.csv', encoding: 'utf-8' }, { nope: 1 }]));
-    expect(new ImportStore(bundledRows()).cities).toEqual([]);
+  test('a city whose drawing failed is set aside until retried, and comes back on retry', async () => {
+    const store = new ImportStore(bundledRows(), storage);
+    await store.addFiles([file(VALID)]);
+    store.setAsideShown(issue(1, '', 'boom', 'render_failed', 'Drawing failed: boom'));
+    expect(store.cities).toEqual([]);
+    store.refresh();
+    expect(store.cities).toEqual([]);
+    expect(store.setAside.map((s) => s.reason)).toEqual(['render']);
+    store.retry(`${CITY_KEY_PREFIX}maanshan`);
+    expect(ids(store)).toEqual(['maanshan']);
   });
 
-  test('a browser that refuses storage still imports, and says the city will not survive a reload', () => {
+  test('the old single-key format is moved to a key per city', () => {
+    storage.setItem(LEGACY_KEY, JSON.stringify([{ text: VALID, fileName: 'old.csv', encoding: 'utf-8' }, { nope: 1 }]));
+    const store = new ImportStore(bundledRows(), storage);
+    expect(ids(store)).toEqual(['maanshan']);
+    expect(storage.getItem(LEGACY_KEY)).toBeNull();
+    expect(readStored(storage).map((s) => s.key)).toEqual([`${CITY_KEY_PREFIX}maanshan`]);
+  });
+
+  test('a browser that refuses storage still imports, and says the city will not survive a reload', async () => {
     storage.setItem = () => {
-      throw new Error('QuotaExceededError');
+      throw new DOMException('full', 'QuotaExceededError');
     };
-    const store = new ImportStore(bundledRows());
-    store.add(bytes(VALID), 'maanshan.csv');
-    expect(store.cities).toHaveLength(1);
+    const store = new ImportStore(bundledRows(), storage);
+    await store.addFiles([file(VALID)]);
+    expect(ids(store)).toEqual(['maanshan']);
     expect(store.storageFailed).toBe(true);
+  });
+
+  test('without storage (an embedded chart) nothing is read or kept', async () => {
+    storage.setItem(`${CITY_KEY_PREFIX}maanshan`, JSON.stringify({ text: VALID, fileName: 'x.csv', encoding: 'utf-8' }));
+    const embedded = new ImportStore(bundledRows(), null);
+    expect(embedded.cities).toEqual([]);
+    expect(embedded.setAside).toEqual([]);
+  });
+
+  test('cancel stops the file being read and adds nothing from it', async () => {
+    const store = new ImportStore(bundledRows(), storage);
+    const big = VALID + other('hefei').split('\n').slice(1).join('\n');
+    const running = store.addFiles([file(big)]);
+    store.cancel();
+    await running;
+    expect(store.cities).toEqual([]);
+    expect(store.progress).toBeNull();
+  });
+
+  test('pauser yields after its slice and rejects once aborted', async () => {
+    const abort = new AbortController();
+    const pause = pauser(abort.signal, 0);
+    await expect(pause()).resolves.toBeUndefined();
+    abort.abort();
+    await expect(pause()).rejects.toThrow('cancelled');
   });
 });

@@ -1,7 +1,21 @@
-// "Bring your own city": a user's CSV bytes in, one ImportedCity or precise row/column issues out; pure, no DOM.
-import { issue, parseCsv, type CsvIssue } from './csv';
+// "Bring your own cities": a user's CSV bytes in, imported cities or precise row/column issues out; pure, no DOM.
+import Papa from 'papaparse';
+import { issue, parseCsv, parseCsvInChunks, type CsvIssue, type CsvRecord, type IssueCode, type ParsedCsv } from './csv';
 import type { TypedDataset } from './dataset';
-import { figureSchema, validate, type CityRow, type DocumentRow, type Figure } from './schema';
+import { parsePeriod } from './period';
+import {
+  COMMITMENTS,
+  KINDS,
+  QUALIFIERS,
+  SCOPE_CLASSES,
+  figureSchema,
+  runSteps,
+  validateSteps,
+  type CityRow,
+  type DocumentRow,
+  type Figure,
+  type Steps,
+} from './schema';
 import { headlineUnits } from './views/headline';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -18,10 +32,13 @@ export interface ImportedCity {
   figures: Figure[];
   fileName: string;
   encoding: FileEncoding;
+  /** This city's rows as the reader wrote them (header + rows, CSV): what is kept, and read again on every start. */
+  source: string;
 }
 
 export interface ImportResult {
-  city: ImportedCity | null;
+  /** Every city of the file, in order of first appearance; [] when the file has any error. */
+  cities: ImportedCity[];
   errors: CsvIssue[];
   warnings: CsvIssue[];
 }
@@ -29,8 +46,35 @@ export interface ImportResult {
 /** A city row after mergeImported: bundled cities carry `imported: false` so every row has the column. */
 export type MergedCityRow = CityRow & { imported: boolean };
 
-/** Columns an import may add to the targets.csv columns, to name the new city and describe a new document. */
-export const OPTIONAL_IMPORT_COLUMNS = ['city_zh', 'city_en', 'doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date'] as const;
+/** The columns that carry meaning: a file without one of them is refused. Each city also needs a name (city_zh or city_en). */
+export const REQUIRED_IMPORT_COLUMNS = ['city', 'category', 'measure', 'kind', 'period', 'value', 'unit', 'quote'] as const;
+
+/** Every other column a file may have, each with the default a blank or missing cell takes (README: "Bring your own city"). */
+export const OPTIONAL_IMPORT_COLUMNS = [
+  'id',
+  'doc',
+  'qualifier',
+  'scope_class',
+  'scope_zh',
+  'scope_en',
+  'combined',
+  'label_zh',
+  'label_en',
+  'commitment',
+  'note_en',
+  'note_zh',
+  'restates',
+  'part_of',
+  'city_zh',
+  'city_en',
+  'doc_title',
+  'doc_title_zh',
+  'doc_title_en',
+  'doc_date',
+] as const;
+
+/** Columns the import format adds to the figure schema, to name a new city and describe a new document. */
+const IMPORT_ONLY_COLUMNS = new Set(['city_zh', 'city_en', 'doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date']);
 
 /** What the "download template" link serves; tests/fixtures/import/template.csv holds the same bytes. */
 export const TEMPLATE_CSV = `id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_class,scope_zh,scope_en,combined,label_zh,label_en,quote,commitment,note_en,note_zh,restates,part_of,city_zh,city_en,doc_title_zh,doc_title_en,doc_date
@@ -56,7 +100,8 @@ const FREE_TEXT_COLUMNS = new Set([
   'doc_title_zh',
   'doc_title_en',
 ]);
-const CODED_COLUMNS = [...figureSchema.columns.map((c) => c.name), 'doc_date'].filter((c) => !FREE_TEXT_COLUMNS.has(c));
+const SCHEMA_COLUMNS = figureSchema.columns.map((c) => c.name);
+const CODED_COLUMNS = [...SCHEMA_COLUMNS, 'doc_date'].filter((c) => !FREE_TEXT_COLUMNS.has(c));
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
@@ -65,24 +110,30 @@ const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NUMBER_THEN_REST = /^(-?\d[\d,]*(?:\.\d+)?)\s*(.*)$/;
 /** Dates as Excel tends to write them: 2023/3/9 or 2023.3.9. */
 const LOOSE_DATE = /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/;
-
+const SLUG_CHARS = /[^a-z0-9]+/g;
 
 // ---------------------------------------------------------------------------------------------
 // Bytes → text
 // ---------------------------------------------------------------------------------------------
 
-/** Decodes a file's bytes: UTF-8 (BOM optional), else GB18030/GBK as Excel on Chinese Windows saves CSV. */
+/** "5.02 MB (5,263,104 bytes)": the real size, precise enough that a file just over the limit does not read "5.0 MB". */
+export function describeSize(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes.toLocaleString('en-US')} bytes)`;
+}
+
+/**
+ * Decodes a file's bytes: UTF-8 (BOM optional); UTF-16 with a BOM; GB18030/GBK as Excel on Chinese Windows
+ * saves CSV — but only when the bytes are valid GB18030 and are not UTF-8 with a few bad bytes, which would
+ * otherwise turn into plausible-looking mojibake.
+ */
 export function decodeFile(bytes: Uint8Array): DecodedFile {
   if (bytes.length > MAX_IMPORT_BYTES)
     return {
       ok: false,
-      issue: issue(
-        1,
-        '',
-        String(bytes.length),
-        'file_too_large',
-        `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`,
-      ),
+      issue: {
+        ...issue(1, '', describeSize(bytes.length), 'file_too_large', `The file is ${describeSize(bytes.length)}; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`),
+        detail: describeSize(bytes.length),
+      },
     };
 
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
@@ -94,18 +145,83 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     encoding = utf16;
   } else {
     if (bytes.includes(0)) return { ok: false, issue: binaryIssue(bytes) };
-    try {
+    const utf8 = utf8Check(bytes);
+    if (utf8.firstBad === -1) {
       // The decoder drops a UTF-8 BOM itself (ignoreBOM defaults to false).
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = new TextDecoder('utf-8').decode(bytes);
       encoding = 'utf-8';
-    } catch {
-      // Not valid UTF-8: GB18030 is a superset of GBK and GB2312, so it reads all of them.
-      text = new TextDecoder('gb18030').decode(bytes);
+    } else {
+      // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not GBK: never guess it.
+      const damagedUtf8 = utf8.valid > 4 * utf8.invalid;
+      const gb = damagedUtf8 ? null : strictDecode('gb18030', bytes);
+      if (gb === null || looksBinary(gb)) {
+        if (looksBinary(new TextDecoder('utf-8').decode(bytes))) return { ok: false, issue: binaryIssue(bytes) };
+        return { ok: false, issue: encodingIssue(bytes, utf8.firstBad, damagedUtf8) };
+      }
+      text = gb;
       encoding = 'gb18030';
     }
   }
   if (looksBinary(text)) return { ok: false, issue: binaryIssue(bytes) };
   return { ok: true, text, encoding };
+}
+
+function strictDecode(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Counts well-formed UTF-8 multi-byte sequences and bad bytes; `firstBad` is the offset of the first bad one, or -1. */
+export function utf8Check(bytes: Uint8Array): { valid: number; invalid: number; firstBad: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      if (firstBad === -1) firstBad = i;
+      i++;
+    }
+  }
+  return { valid, invalid, firstBad };
+}
+
+/** The line (1-based, as a text editor counts) that holds a byte offset. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function encodingIssue(bytes: Uint8Array, offset: number, brokenUtf8: boolean): CsvIssue {
+  const line = lineOf(bytes, offset);
+  const byte = `0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    ...issue(
+      line,
+      '',
+      byte,
+      'bad_encoding',
+      brokenUtf8
+        ? `The file is UTF-8 but has a byte that is not (${byte}, line ${line}). Save it again as CSV UTF-8.`
+        : `The file is neither UTF-8 nor GB18030/GBK text (first unreadable byte ${byte}, line ${line}). Save it as CSV UTF-8.`,
+    ),
+    detail: `${byte}, ${line}`,
+  };
 }
 
 /** A CSV has almost no control characters; images, archives and workbooks decode to many of them or to U+FFFD. */
@@ -141,73 +257,55 @@ export function normaliseText(text: string): string {
   );
 }
 
+
 // ---------------------------------------------------------------------------------------------
-// Text → ImportedCity
+// Text → imported cities
 // ---------------------------------------------------------------------------------------------
 
-/** bytes → decodeFile → importCityText. */
-export function importCityCsv(bytes: Uint8Array, fileName: string, existing: TypedDataset): ImportResult {
+/** bytes → decodeFile → importCsvText, all at once. */
+export function importCsv(bytes: Uint8Array, fileName: string, existing: TypedDataset): ImportResult {
   const decoded = decodeFile(bytes);
-  if (!decoded.ok) return { city: null, errors: [decoded.issue], warnings: [] };
-  return importCityText(decoded.text, fileName, existing, decoded.encoding);
+  if (!decoded.ok) return { cities: [], errors: [decoded.issue], warnings: [] };
+  return importCsvText(decoded.text, fileName, existing, decoded.encoding);
 }
 
 /**
- * Reads one city from already-decoded CSV text (also used to restore an import saved in localStorage).
- * Pass as `existing` everything already on screen (bundled plus other imported cities) so clashes
- * with any of them are caught. Any error means `city: null`: nothing is imported partially.
+ * Reads every city of already-decoded CSV text (also used to restore a city kept in localStorage). Pass as
+ * `existing` everything already on screen (bundled plus other imported cities) so clashes with any of them are
+ * caught. Any error means `cities: []`: a file is accepted whole or not at all.
  */
-export function importCityText(
-  text: string,
+export function importCsvText(text: string, fileName: string, existing: TypedDataset, encoding: FileEncoding = 'utf-8'): ImportResult {
+  return runSteps(importSteps(parseCsv(text), fileName, existing, encoding));
+}
+
+/** How a long import lets the page breathe: resolve to go on (soon or at once), reject to cancel. */
+export type Pause = () => Promise<void>;
+
+/**
+ * The same import for a large file, a slice at a time: `pause` is awaited between slices (it decides when to
+ * yield to the browser, and rejects when the reader cancels) and `progress` hears the share done.
+ */
+export async function importCsvInSlices(
+  bytes: Uint8Array,
   fileName: string,
   existing: TypedDataset,
-  encoding: FileEncoding = 'utf-8',
-): ImportResult {
-  const parsed = parseCsv(text);
-  const normalised = normaliseRecords(parsed.records);
-  const records = normalised.records;
-
-  // The same validator as the bundled data; the cells it sees are already normalised.
-  const validated = validate(figureSchema, { ...parsed, records });
-  const reported = new Set(normalised.errors.map((e) => `${e.row}|${e.column}`));
-  const optional = new Set<string>(OPTIONAL_IMPORT_COLUMNS);
-  const errors = [...normalised.errors, ...validated.errors.filter((e) => !reported.has(`${e.row}|${e.column}`))];
-  const warnings = [
-    ...normalised.warnings,
-    ...validated.warnings.filter((w) => !(w.code === 'unknown_column' && optional.has(w.column))),
-  ];
-  const finish = (city: ImportedCity | null): ImportResult => ({
-    city: errors.length > 0 ? null : city,
-    errors: byRow(errors),
-    warnings: byRow(warnings),
-  });
-  if (errors.some((e) => e.code === 'empty_file' || e.code === 'missing_column' || e.code === 'no_rows')) return finish(null);
-
-  const across = checkAcrossRows(records, existing);
-  errors.push(...across.errors);
-  warnings.push(...across.warnings);
-  if (errors.length > 0) return finish(null);
-
-  const cityId = records[0]!.city!;
-  const names = cityNames(records, cityId);
-  warnings.push(...names.warnings);
-  const city: ImportedCity = {
-    city: {
-      id: cityId,
-      name_zh: names.zh,
-      name_en: names.en,
-      province_zh: '',
-      province_en: '',
-      level_zh: '',
-      level_en: '',
-      imported: true,
-    },
-    documents: documentsOf(records, cityId, existing),
-    figures: validated.rows,
-    fileName,
-    encoding,
-  };
-  return finish(city);
+  pause: Pause,
+  progress: (share: number) => void = () => {},
+): Promise<ImportResult> {
+  const decoded = decodeFile(bytes);
+  if (!decoded.ok) return { cities: [], errors: [decoded.issue], warnings: [] };
+  await pause();
+  const parsed = await parseCsvInChunks(decoded.text, pause, (share) => progress(share * 0.4));
+  const steps = importSteps(parsed, fileName, existing, decoded.encoding);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      progress(1);
+      return next.value;
+    }
+    progress(0.4 + 0.6 * next.value);
+    await pause();
+  }
 }
 
 /** Spreadsheet order, so the UI can list issues top to bottom; sort is stable within a row. */
@@ -215,40 +313,177 @@ function byRow(issues: CsvIssue[]): CsvIssue[] {
   return [...issues].sort((a, b) => a.row - b.row);
 }
 
-type CsvRecord = Record<string, string>;
+const cell = (record: CsvRecord, column: string): string => (Object.hasOwn(record, column) ? record[column]! : '');
+
+/** The whole import as steps: header, per-row normalisation and defaults, the shared validator, then file-wide rules. */
+function* importSteps(parsed: ParsedCsv, fileName: string, existing: TypedDataset, encoding: FileEncoding): Steps<ImportResult> {
+  const errors: CsvIssue[] = [...parsed.issues];
+  const warnings: CsvIssue[] = [];
+  const done = (cities: ImportedCity[]): ImportResult => ({
+    cities: errors.length > 0 ? [] : cities,
+    errors: byRow(errors),
+    warnings: byRow(warnings),
+  });
+  if (errors.some((e) => e.code === 'empty_file')) return done([]);
+
+  const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !parsed.header.includes(c));
+  for (const column of missing)
+    errors.push(issue(1, column, '', 'missing_column', `The header has no column "${column}"; it is required.`));
+  if (missing.length > 0) return done([]);
+  if (parsed.records.length === 0) {
+    errors.push(issue(1, '', '', 'no_rows', 'The file has a header but no data rows.'));
+    return done([]);
+  }
+
+  const filled = yield* fillRecords(parsed.records, existing, fileName);
+  errors.push(...filled.errors);
+  warnings.push(...filled.warnings);
+  const records = filled.records;
+
+  // The same validator as the bundled data, on cells already normalised and defaulted.
+  const header = [...new Set([...SCHEMA_COLUMNS, ...parsed.header])];
+  const validated = yield* validateSteps(figureSchema, { header, records, issues: [] });
+  const reported = new Set(filled.errors.map((e) => `${e.row}|${e.column}`));
+  errors.push(...validated.errors.filter((e) => !reported.has(`${e.row}|${e.column}`)));
+  warnings.push(...validated.warnings.filter((w) => !(w.code === 'unknown_column' && IMPORT_ONLY_COLUMNS.has(w.column))));
+
+  // File-wide rules run even when some cells are wrong, so one upload lists every problem.
+  const across = yield* checkAcrossRows(records, existing);
+  errors.push(...across.errors);
+  warnings.push(...across.warnings);
+  if (errors.length > 0) return done([]);
+
+  const cities = citiesOf(records, validated.rows, parsed, existing, fileName, encoding);
+  errors.push(...cities.errors);
+  warnings.push(...cities.warnings);
+  return done(cities.cities);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forgiving: what people type, read as the format means it
+// ---------------------------------------------------------------------------------------------
+
+/** Words people write for a vocabulary value, beyond its case-, space- and hyphen-insensitive spelling. */
+const SYNONYMS = new Map<string, Map<string, string>>([
+  ['kind', new Map([['目标', 'target'], ['实际', 'actual'], ['完成', 'actual'], ['实际完成', 'actual'], ['预计', 'expected'], ['省下达', 'guidance'], ['下达', 'guidance'], ['未说明', 'not_stated']])],
+  ['qualifier', new Map([['=', 'exactly'], ['≥', 'at_least'], ['>=', 'at_least'], ['以上', 'at_least'], ['不少于', 'at_least'], ['>', 'more_than'], ['超过', 'more_than'], ['~', 'about'], ['约', 'about'], ['左右', 'about'], ['≤', 'up_to'], ['<=', 'up_to'], ['以内', 'up_to'], ['不超过', 'up_to']])],
+  ['commitment', new Map([['力争', 'strive'], ['争取', 'strive'], ['努力', 'strive'], ['确保', 'assured']])],
+  ['combined', new Map([['true', 'yes'], ['y', 'yes'], ['1', 'yes'], ['是', 'yes'], ['false', 'no'], ['n', 'no'], ['0', 'no'], ['否', 'no']])],
+  ['scope_class', new Map([['全社会', 'economy_wide'], ['全市', 'city_wide'], ['规上工业', 'above_size_industry'], ['规上企业', 'above_size_firms'], ['未说明', 'not_stated']])],
+]);
+const VOCABULARIES = new Map<string, readonly string[]>([
+  ['kind', KINDS],
+  ['qualifier', QUALIFIERS],
+  ['commitment', COMMITMENTS],
+  ['combined', ['yes', 'no']],
+  ['scope_class', SCOPE_CLASSES],
+]);
+
+/** A vocabulary value as a person may type it: `Target`, `at least`, `at-least`, `AT_LEAST`, `力争`. */
+export function readVocabulary(column: string, text: string): string | null {
+  const vocabulary = VOCABULARIES.get(column);
+  if (!vocabulary) return null;
+  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (vocabulary.includes(key)) return key;
+  return SYNONYMS.get(column)?.get(key) ?? null;
+}
+
+/** A period as a person may write it — 2022年, 2022年上半年, 2022—2023年, 2023年1-5月, H1 2023 — in the format's syntax. */
+export function readPeriod(text: string): string {
+  const t = text.trim().replace(/\s+/g, '');
+  let m = /^(\d{4})年?$/.exec(t);
+  if (m) return m[1]!;
+  m = /^(\d{4})年?[-–—~至到](\d{4})年?$/.exec(t);
+  if (m) return `${m[1]}-${m[2]}`;
+  m = /^(\d{4})年?([上下])半年$/.exec(t);
+  if (m) return `${m[1]}H${m[2] === '上' ? 1 : 2}`;
+  m = /^(\d{4})h([12])$/i.exec(t);
+  if (m) return `${m[1]}H${m[2]}`;
+  m = /^h([12])(\d{4})$/i.exec(t);
+  if (m) return `${m[2]}H${m[1]}`;
+  m = /^(\d{4})年(\d{1,2})[-–—~至到](\d{1,2})月$/.exec(t);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}/${m[1]}-${m[3]!.padStart(2, '0')}`;
+  return t;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(SLUG_CHARS, '-').replace(/^-+|-+$/g, '');
+}
 
 /**
- * Rewrites coded cells (ids, vocabularies, period, value, unit, doc_date) the way a reader would
- * read them, with one 'normalised' warning per changed cell. Free text is never touched.
+ * Rewrites coded cells the way a reader would read them (full-width to ASCII, vocabulary spellings, periods,
+ * values with their unit, Excel dates) and gives blank optional cells their documented default, with one
+ * warning per cell naming row, column and the value read. Free text is never rewritten.
  */
-function normaliseRecords(input: CsvRecord[]): { records: CsvRecord[]; errors: CsvIssue[]; warnings: CsvIssue[] } {
+function* fillRecords(
+  input: CsvRecord[],
+  existing: TypedDataset,
+  fileName: string,
+): Steps<{ records: CsvRecord[]; errors: CsvIssue[]; warnings: CsvIssue[] }> {
   const errors: CsvIssue[] = [];
   const warnings: CsvIssue[] = [];
-  const records = input.map((original, index) => {
+  const note = (row: number, column: string, before: string, after: string, code: IssueCode, message: string) =>
+    warnings.push({ ...issue(row, column, before, code, message), detail: after });
+  const takenIds = new Set([...existing.figures.map((f) => f.id), ...input.map((r) => cell(r, 'id')).filter(Boolean)]);
+  const records: CsvRecord[] = [];
+  for (const [index, original] of input.entries()) {
+    if (index % 256 === 255) yield index / input.length;
     const row = index + 2;
-    const record = { ...original };
+    const record: CsvRecord = Object.assign(Object.create(null) as CsvRecord, original);
     for (const column of CODED_COLUMNS) {
-      const cell = record[column];
-      if (cell === undefined || cell === '') continue;
-      let next = normaliseText(cell).trim();
+      const before = cell(original, column);
+      if (before === '') continue;
+      let next = normaliseText(before).trim();
       if (column === 'doc_date') next = looseDate(next);
+      if (column === 'period') next = readPeriod(next);
+      if (VOCABULARIES.has(column)) next = readVocabulary(column, next) ?? next;
       record[column] = next;
     }
-    let valueRefused = false;
-    if (record.value) {
-      const read = readValue(record.value, record.unit ?? '');
-      valueRefused = 'problem' in read;
-      if ('problem' in read) errors.push(issue(row, 'value', original.value!, 'value_with_unit', read.problem));
+    if (cell(record, 'value')) {
+      const read = readValue(cell(record, 'value'), cell(record, 'unit'));
+      if ('problem' in read) errors.push(issue(row, 'value', cell(original, 'value'), 'value_with_unit', read.problem));
       else record.value = read.value;
     }
     for (const column of CODED_COLUMNS) {
-      const before = original[column];
-      const after = record[column];
-      if (before !== undefined && after !== before && !(column === 'value' && valueRefused))
-        warnings.push(issue(row, column, before, 'normalised', `Read "${before}" as "${after}".`));
+      const before = cell(original, column);
+      const after = cell(record, column);
+      if (before !== '' && after !== before && !(column === 'value' && errors.some((e) => e.row === row && e.column === 'value')))
+        note(row, column, before, after, 'normalised', `Read "${before}" as "${after}".`);
     }
-    return record;
-  });
+    const stated = cell(record, 'kind') !== 'not_stated';
+    const fill = (column: string, value: string, why: string) => {
+      if (cell(record, column) !== '' || value === '') return;
+      record[column] = value;
+      note(row, column, '', value, 'defaulted', `"${column}" is blank: ${why} "${value}".`);
+    };
+    fill('commitment', 'plain', 'a plain statement, read as');
+    if (stated) fill('qualifier', 'exactly', 'no ≥, >, ~ or ≤ given, read as');
+    fill('scope_class', 'not_stated', 'no scope named, read as');
+    fill('label_zh', cell(record, 'label_en'), 'took the English label');
+    fill('label_en', cell(record, 'label_zh'), 'took the Chinese label');
+    const category = cell(record, 'category').replaceAll('_', ' ');
+    fill('label_zh', category, 'no label in either language; took the category');
+    fill('label_en', category, 'no label in either language; took the category');
+    const city = cell(record, 'city');
+    if (city) fill('doc', `${slug(city)}-${slug(fileName) || 'file'}`, 'the figure is filed under a document named after the file,');
+    if (!cell(record, 'id') && city) {
+      const base = [city, cell(record, 'period'), cell(record, 'category'), cell(record, 'measure')].map(slug).filter(Boolean).join('-');
+      let id = base;
+      for (let n = 2; takenIds.has(id); n++) id = `${base}-${n}`;
+      takenIds.add(id);
+      fill('id', id, 'generated');
+    }
+    if (cell(record, 'scope_class') === 'not_stated' && (cell(record, 'scope_zh') || cell(record, 'scope_en')))
+      note(
+        row,
+        'scope_class',
+        '',
+        'not_stated',
+        'scope_words_only',
+        'Scope words are given but scope_class is not stated, so the figure counts as naming no scope. Set scope_class (economy_wide, city_wide, above_size_industry, above_size_firms, enterprises, named_group) to compare it by scope.',
+      );
+    records.push(record);
+  }
   return { records, errors, warnings };
 }
 
@@ -258,57 +493,51 @@ function normaliseRecords(input: CsvRecord[]): { records: CsvRecord[]; errors: C
  * guess. Thousands separators (1,200) are removed: Chinese and English texts both use them, and
  * only strict groups of three count, so a decimal comma such as 3,5 stays an error (not_a_number).
  */
-function readValue(cell: string, unit: string): { value: string } | { problem: string } {
-  const match = NUMBER_THEN_REST.exec(cell);
-  if (!match) return { value: cell };
+function readValue(text: string, unit: string): { value: string } | { problem: string } {
+  const match = NUMBER_THEN_REST.exec(text);
+  if (!match) return { value: text };
   let number = match[1]!;
   const suffix = match[2]!;
   if (number.includes(',')) {
-    if (!THOUSANDS.test(number)) return { value: cell };
+    if (!THOUSANDS.test(number)) return { value: text };
     number = number.replaceAll(',', '');
   }
   if (suffix === '' || suffix === unit) return { value: number };
   // A suffix starting with a digit or separator (3.5.1, 3,5,) is a malformed number, not a unit.
-  if (/^[\d.,-]/.test(suffix)) return { value: cell };
+  if (/^[\d.,-]/.test(suffix)) return { value: text };
   return {
-    problem: `"${cell}" has a unit in the value cell. Put the number in "value" (${number}) and the unit in "unit" (${suffix}); this row's unit is "${unit}".`,
+    problem: `"${text}" has a unit in the value text. Put the number in "value" (${number}) and the unit in "unit" (${suffix}); this row's unit is "${unit}".`,
   };
 }
 
-function looseDate(cell: string): string {
-  const match = LOOSE_DATE.exec(cell);
-  if (!match) return cell;
+function looseDate(text: string): string {
+  const match = LOOSE_DATE.exec(text);
+  if (!match) return text;
   const [, year, month, day] = match;
   return [year, month!.padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-');
 }
 
 /** Rules that need the whole file or the existing dataset, on normalised records. */
-function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors: CsvIssue[]; warnings: CsvIssue[] } {
+function* checkAcrossRows(records: CsvRecord[], existing: TypedDataset): Steps<{ errors: CsvIssue[]; warnings: CsvIssue[] }> {
   const errors: CsvIssue[] = [];
   const warnings: CsvIssue[] = [];
-  const cell = (record: CsvRecord, column: string) => record[column] ?? '';
 
   const firstRowOfCity = new Map<string, number>();
   records.forEach((r, i) => {
     const city = cell(r, 'city');
     if (city && !firstRowOfCity.has(city)) firstRowOfCity.set(city, i + 2);
   });
-  const existingCities = new Set(existing.cities.map((c) => c.id));
-  for (const [city, row] of firstRowOfCity)
-    if (existingCities.has(city))
-      errors.push(
-        issue(row, 'city', city, 'city_clash', `"${city}" is already a city in the app. Give the imported city its own id.`),
-      );
-  if (firstRowOfCity.size > 1) {
-    const all = [...firstRowOfCity.keys()];
-    for (const [city, row] of [...firstRowOfCity].slice(1))
+  const existingCities = new Map(existing.cities.map((c) => [c.id, c]));
+  for (const [city, row] of firstRowOfCity) {
+    const known = existingCities.get(city);
+    if (known)
       errors.push(
         issue(
           row,
           'city',
           city,
-          'several_cities',
-          `A file holds one city; this one names ${all.join(', ')}. Split it into one file per city.`,
+          'city_clash',
+          `"${city}" is already a city in the app${known.imported ? ' (imported earlier)' : ''}. Give this city its own id, or remove the earlier one first.`,
         ),
       );
   }
@@ -317,32 +546,24 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
   const existingDocuments = new Map(existing.documents.map((d) => [d.id, d]));
   const knownCategories = new Set(existing.figures.map((f) => f.category));
   const ids = new Set(records.map((r) => cell(r, 'id')));
-  const describedDocs = new Set(records.filter((r) => titleOf(r) !== '').map((r) => cell(r, 'doc')));
+  const docCity = new Map<string, string>();
   const otherCityDocWarned = new Set<string>();
 
-  records.forEach((record, index) => {
+  for (const [index, record] of records.entries()) {
+    if (index % 256 === 255) yield index / records.length;
     const row = index + 2;
     const id = cell(record, 'id');
     if (existingFigures.has(id))
       errors.push(issue(row, 'id', id, 'id_clash', `The id "${id}" is already used by a figure in the app.`));
 
     const doc = cell(record, 'doc');
+    const city = cell(record, 'city');
     const known = existingDocuments.get(doc);
-    if (doc && !known && !describedDocs.has(doc))
-      errors.push(
-        issue(
-          row,
-          'doc',
-          doc,
-          'unknown_document',
-          `"${doc}" is not a known document. Add doc_title_zh, doc_title_en (or doc_title) and doc_date to describe it.`,
-        ),
-      );
-    if (known && known.city !== cell(record, 'city') && !otherCityDocWarned.has(doc)) {
+    const owner = known?.city ?? docCity.get(doc);
+    if (!known && !docCity.has(doc)) docCity.set(doc, city);
+    if (owner && owner !== city && !otherCityDocWarned.has(doc)) {
       otherCityDocWarned.add(doc);
-      warnings.push(
-        issue(row, 'doc', doc, 'document_of_other_city', `"${doc}" is a document of ${known.city}, not of this city.`),
-      );
+      warnings.push(issue(row, 'doc', doc, 'document_of_other_city', `"${doc}" is a document of ${owner}, not of ${city}.`));
     }
     const date = cell(record, 'doc_date');
     if (date && !DATE.test(date))
@@ -351,9 +572,7 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
     for (const column of ['restates', 'part_of'] as const) {
       const target = cell(record, column);
       if (target && !ids.has(target))
-        errors.push(
-          issue(row, column, target, 'unknown_reference', `"${target}" is not the id of another row in this file.`),
-        );
+        errors.push(issue(row, column, target, 'unknown_reference', `"${target}" is not the id of another row in this file.`));
     }
 
     const category = cell(record, 'category');
@@ -364,18 +583,18 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
           'category',
           category,
           'unknown_category',
-          `"${category}" is not a category of the bundled data, so this row is compared with nothing; check the spelling against data/README.md.`,
+          `"${category}" is not a category of the bundled data, so this row is compared only with other files' rows of that category; check the spelling against data/README.md.`,
         ),
       );
 
     const value = cell(record, 'value');
     if (PLAIN_NUMBER.test(value)) {
-      const doubt = implausibility(cell(record, 'category'), cell(record, 'measure'), cell(record, 'unit'), Number(value));
+      const doubt = implausibility(category, cell(record, 'measure'), cell(record, 'unit'), Number(value));
       if (doubt) warnings.push(issue(row, 'value', value, 'implausible_value', doubt));
     }
 
-    // A Map-backed lookup: a category or measure named "constructor" or "__proto__" is just an unknown name.
-    const units = headlineUnits(cell(record, 'category'), cell(record, 'measure'));
+    // An array scan, not an object lookup: a category or measure named "constructor" or "__proto__" is just unknown.
+    const units = headlineUnits(category, cell(record, 'measure'));
     const unit = cell(record, 'unit');
     if (units.length > 0 && unit && !units.includes(unit))
       warnings.push(
@@ -387,9 +606,9 @@ function checkAcrossRows(records: CsvRecord[], existing: TypedDataset): { errors
           `The headline view draws this measure in ${units.join(' or ')} only, so this row is listed but not charted.`,
         ),
       );
-  });
+  }
 
-  warnings.push(...conflicts(records, () => 'city', ['city_zh', 'city_en']));
+  warnings.push(...conflicts(records, (r) => cell(r, 'city'), ['city_zh', 'city_en']));
   warnings.push(...conflicts(records, (r) => cell(r, 'doc'), ['doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date']));
   return { errors, warnings };
 }
@@ -431,39 +650,76 @@ function conflicts(records: CsvRecord[], groupOf: (r: CsvRecord) => string, colu
 }
 
 function firstFilled(records: CsvRecord[], column: string): string {
-  return records.map((r) => r[column] ?? '').find((v) => v !== '') ?? '';
+  for (const record of records) if (cell(record, column) !== '') return cell(record, column);
+  return '';
 }
 
-function titleOf(record: CsvRecord): string {
-  return record.doc_title_zh || record.doc_title_en || record.doc_title || '';
-}
-
-function cityNames(records: CsvRecord[], id: string): { zh: string; en: string; warnings: CsvIssue[] } {
-  const zh = firstFilled(records, 'city_zh');
-  const en = firstFilled(records, 'city_en');
+/** One ImportedCity per city id, in order of first appearance; a city needs a name in at least one language. */
+function citiesOf(
+  records: CsvRecord[],
+  figures: Figure[],
+  parsed: ParsedCsv,
+  existing: TypedDataset,
+  fileName: string,
+  encoding: FileEncoding,
+): { cities: ImportedCity[]; errors: CsvIssue[]; warnings: CsvIssue[] } {
+  const errors: CsvIssue[] = [];
   const warnings: CsvIssue[] = [];
-  for (const [column, name] of [
-    ['city_zh', zh],
-    ['city_en', en],
-  ] as const)
-    if (name === '')
-      warnings.push(
-        issue(1, column, '', 'missing_city_name', `No ${column} given: the city is shown by the other name or its id.`),
-      );
-  return { zh: zh || en || id, en: en || zh || id, warnings };
+  const rowsOf = new Map<string, number[]>();
+  records.forEach((r, i) => rowsOf.set(cell(r, 'city'), [...(rowsOf.get(cell(r, 'city')) ?? []), i]));
+  const cities: ImportedCity[] = [];
+  for (const [id, indices] of rowsOf) {
+    const own = indices.map((i) => records[i]!);
+    const zh = firstFilled(own, 'city_zh');
+    const en = firstFilled(own, 'city_en');
+    const row = indices[0]! + 2;
+    if (!zh && !en) {
+      errors.push(issue(row, 'city_zh', '', 'missing_city_name', `City "${id}" has no name: give city_zh or city_en on at least one of its rows.`));
+      continue;
+    }
+    for (const [column, name] of [
+      ['city_zh', zh],
+      ['city_en', en],
+    ] as const)
+      if (!name) warnings.push({ ...issue(row, column, '', 'defaulted', `No ${column} for "${id}": the other name is shown.`), detail: zh || en });
+    const source = Papa.unparse({ fields: parsed.header, data: indices.map((i) => parsed.header.map((h) => cell(parsed.records[i]!, h))) }, { newline: '\n' });
+    cities.push({
+      city: { id, name_zh: zh || en, name_en: en || zh, province_zh: '', province_en: '', level_zh: '', level_en: '', imported: true },
+      documents: documentsOf(own, id, existing, fileName, warnings, row),
+      figures: indices.map((i) => figures[i]!),
+      fileName,
+      encoding,
+      source,
+    });
+  }
+  return { cities, errors, warnings };
 }
 
-/** Documents of the file, in order of first use: a known document is copied, a new one is built from doc_* columns. */
-function documentsOf(records: CsvRecord[], cityId: string, existing: TypedDataset): DocumentRow[] {
+/** Documents of a city's rows, in order of first use: a known document is copied, a new one is built from doc_* columns. */
+function documentsOf(
+  records: CsvRecord[],
+  cityId: string,
+  existing: TypedDataset,
+  fileName: string,
+  warnings: CsvIssue[],
+  row: number,
+): DocumentRow[] {
   const known = new Map(existing.documents.map((d) => [d.id, d]));
-  const docIds = [...new Set(records.map((r) => r.doc!))];
+  const docIds = [...new Set(records.map((r) => cell(r, 'doc')))];
   return docIds.map((id) => {
     const copy = known.get(id);
     if (copy) return { ...copy };
-    const rows = records.filter((r) => r.doc === id);
+    const rows = records.filter((r) => cell(r, 'doc') === id);
     const generic = firstFilled(rows, 'doc_title');
-    const titleZh = firstFilled(rows, 'doc_title_zh') || generic || firstFilled(rows, 'doc_title_en');
-    const titleEn = firstFilled(rows, 'doc_title_en') || generic || titleZh;
+    let titleZh = firstFilled(rows, 'doc_title_zh') || generic || firstFilled(rows, 'doc_title_en');
+    let titleEn = firstFilled(rows, 'doc_title_en') || generic || titleZh;
+    if (!titleZh) {
+      titleZh = titleEn = fileName;
+      warnings.push({
+        ...issue(row, 'doc_title_zh', '', 'defaulted', `Document "${id}" has no title: it is named after the file, "${fileName}".`),
+        detail: fileName,
+      });
+    }
     return {
       id,
       city: cityId,
@@ -476,7 +732,7 @@ function documentsOf(records: CsvRecord[], cityId: string, existing: TypedDatase
       date_signed: '',
       date_published: firstFilled(rows, 'doc_date'),
       kind: documentKind(`${titleZh} ${titleEn}`),
-      period: spanOf(rows.map((r) => r.period ?? '')),
+      period: spanOf(rows.map((r) => cell(r, 'period'))),
       source_file: '',
     };
   });
@@ -491,10 +747,10 @@ function documentKind(title: string): DocumentRow['kind'] {
 
 /** The years the rows cover, as documents.csv writes periods: 2023 or 2022-2023. */
 function spanOf(periods: string[]): string {
-  const years = periods.flatMap((p) => (p.match(/\d{4}/g) ?? []).map(Number));
-  if (years.length === 0) return '';
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  const spans = periods.map(parsePeriod).filter((p) => p !== null);
+  if (spans.length === 0) return '';
+  const first = Math.floor(Math.min(...spans.map((p) => p.start)) / 12);
+  const last = Math.floor(Math.max(...spans.map((p) => p.end)) / 12);
   return first === last ? String(first) : `${first}-${last}`;
 }
 
@@ -505,7 +761,7 @@ function spanOf(periods: string[]): string {
 /**
  * The bundled dataset plus imported cities. Every city row gets an `imported` flag (false for
  * bundled ones) because Arquero takes a table's columns from its first row. A city whose id, or
- * any of whose figure ids, is already present is skipped: importCityText reports those as errors,
+ * any of whose figure ids, is already present is skipped: the importer reports those as errors,
  * so this only guards against stale saved imports. Documents are shared by id, the first one wins.
  */
 export function mergeImported(base: TypedDataset, cities: ImportedCity[]): TypedDataset {

@@ -120,7 +120,7 @@ export interface NationalRdRow {
 interface Column {
   name: string;
   required: boolean;
-  read: (cell: string) => { value: unknown } | { code: IssueCode; message: string };
+  read: (cell: string) => { value: unknown } | { code: IssueCode; message: string; detail?: string };
 }
 
 export interface Schema<Row> {
@@ -161,7 +161,7 @@ function oneOf(name: string, vocabulary: readonly string[], required = true): Co
         ? ok(null)
         : vocabulary.includes(cell)
           ? ok(cell)
-          : { code: 'not_in_vocabulary', message: `Expected one of ${vocabulary.join(', ')}.` },
+          : { code: 'not_in_vocabulary', message: `Expected one of ${vocabulary.join(', ')}.`, detail: vocabulary.join(', ') },
   };
 }
 
@@ -185,7 +185,7 @@ function yesNo(name: string): Column {
         ? ok(false)
         : cell === 'yes' || cell === 'true'
           ? ok(true)
-          : { code: 'not_in_vocabulary', message: 'Expected one of yes, no.' },
+          : { code: 'not_in_vocabulary', message: 'Expected one of yes, no.', detail: 'yes, no' },
   };
 }
 
@@ -295,12 +295,31 @@ export interface Validated<Row> {
   warnings: CsvIssue[];
 }
 
+/** Work done a slice at a time: each `yield` reports the share done, so a caller may pause between slices. */
+export type Steps<T> = Generator<number, T, void>;
+
+/** Runs steps to the end at once, for callers that need no pauses (the bundled data, small files, tests). */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Rows between two yields of the validator: small enough that a slice takes well under a frame. */
+const ROWS_PER_SLICE = 256;
+
 /**
  * Types and checks every cell of a parsed CSV against a schema. Never throws: each problem is
  * reported with its spreadsheet row (header = 1), column and offending value. Rows with an
  * error are left out of `rows`, so callers decide whether a partial result is usable.
  */
 export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated<Row> {
+  return runSteps(validateSteps(schema, parsed));
+}
+
+/** validate(), yielding between slices of rows. */
+export function* validateSteps<Row>(schema: Schema<Row>, parsed: ParsedCsv): Steps<Validated<Row>> {
   const errors: CsvIssue[] = [...parsed.issues];
   const warnings: CsvIssue[] = [];
   if (parsed.issues.some((i) => i.code === 'empty_file')) return { rows: [], errors, warnings };
@@ -311,6 +330,8 @@ export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated
     errors.push(issue(1, column.name, '', 'missing_column', `The header has no column "${column.name}".`));
   for (const name of parsed.header.filter((h) => !known.has(h)))
     warnings.push(issue(1, name, name, 'unknown_column', `Column "${name}" is not part of the format and is ignored.`));
+  for (const name of parsed.header.filter((h, i) => parsed.header.indexOf(h) !== i))
+    warnings.push(issue(1, name, name, 'duplicate_column', `Column "${name}" appears twice; its first cells are read.`));
   if (missing.length > 0) return { rows: [], errors, warnings };
   if (parsed.records.length === 0) {
     errors.push(issue(1, '', '', 'no_rows', 'The file has a header but no data rows.'));
@@ -320,10 +341,12 @@ export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated
   const rows: Row[] = [];
   const seen = new Map<unknown, number>();
   const malformed = new Set(parsed.issues.map((i) => i.row));
-  parsed.records.forEach((record, index) => {
+  for (const [index, record] of parsed.records.entries()) {
+    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield index / parsed.records.length;
     const rowNumber = index + 2;
     const before = errors.length;
     const typed: Record<string, unknown> = {};
+    // Only the schema's own column names are read, each an own property of a null-prototype record.
     for (const column of schema.columns) {
       const cell = record[column.name] ?? '';
       if (cell === '') {
@@ -333,10 +356,10 @@ export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated
         continue;
       }
       const read = column.read(cell);
-      if ('code' in read) errors.push(issue(rowNumber, column.name, cell, read.code, read.message));
+      if ('code' in read) errors.push({ ...issue(rowNumber, column.name, cell, read.code, read.message), detail: read.detail });
       else typed[column.name] = read.value;
     }
-    if (errors.length > before || malformed.has(rowNumber)) return;
+    if (errors.length > before || malformed.has(rowNumber)) continue;
     const row = typed as Row;
     for (const problem of schema.check?.(row) ?? [])
       errors.push(issue(rowNumber, problem.column, record[problem.column] ?? '', problem.code, problem.message));
@@ -350,7 +373,7 @@ export function validate<Row>(schema: Schema<Row>, parsed: ParsedCsv): Validated
       else seen.set(key, rowNumber);
     }
     if (errors.length === before) rows.push(schema.finish ? schema.finish(row) : row);
-  });
+  }
   return { rows, errors, warnings };
 }
 

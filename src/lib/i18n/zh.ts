@@ -17,17 +17,20 @@ const ZH_ISSUES: Record<string, string> = {
   must_be_empty: '“未说明”的行不能填数值或限定词：缺失不等于零。',
   headline_measure: '研发投入强度、高新技术企业、技术市场三类须使用规定的指标名称。',
   file_too_large: '文件超过 5 MB，未读取。',
+  bad_encoding: '文件编码无法识别：既不是完整的 UTF-8，也不是 GB18030/GBK 文本。请在Excel中另存为“CSV UTF-8”。',
+  defaulted: '此项为空，已使用默认值。',
+  render_failed: '加入这座城市后页面无法绘制。',
+  scope_words_only: '填写了口径文字，但 scope_class 为空，因此视为“未说明口径”；如需按口径比较，请填写 scope_class。',
+  duplicate_column: '这一列名重复出现，只读取第一列。',
   binary_file: '这不是文本格式的CSV文件（可能是Excel工作簿或其他二进制文件），请在Excel中另存为“CSV UTF-8”。',
   normalised: '已自动规范化（如全角数字、百分号或千位分隔符），请核对。',
   value_with_unit: '数值中带有与 unit 列不一致的单位：value 列只填数字，单位填在 unit 列。',
   implausible_value: '数值似乎不合理（如为负数或超过常见范围），请核对。',
   id_clash: '这一编号与内置数据中的编号相同，请换一个。',
-  city_clash: '这一城市编号与内置的五座城市之一相同，请换一个编号。',
-  several_cities: '一个文件只能包含一座城市。',
-  unknown_document: '文件编号不在内置数据中，且未给出 doc_title_zh / doc_title_en。',
+  city_clash: '这一城市编号已存在（内置城市或先前导入的城市），请换一个编号，或先移除先前导入的城市。',
   headline_unit: '此单位无法在主图中绘制，该行只在“全部数据”中列出。',
   document_of_other_city: '该文件属于另一座城市，已照搬其信息。',
-  missing_city_name: '缺少 city_zh 或 city_en，已用另一名称或编号代替。',
+  missing_city_name: '这座城市没有名称：请至少在其一行中填写 city_zh 或 city_en。',
   conflicting_value: '各行对同一城市名称或文件信息的填写不一致，已采用第一次出现的值。',
   unknown_category: '内置数据中没有这个类别，该行无法与其他城市比较；请对照 data/README.md 检查拼写。',
 };
@@ -197,17 +200,37 @@ export const zh: Messages = {
   dismiss: '知道了',
   credit: (date: string, url: string) => `科技目标 · ${date}导出 · ${url}`,
   importPanel: {
-    summary: '用自己的CSV文件添加一座城市',
-    intro: '把另一座城市的目标与这五座城市并列比较：按内置数据的格式载入一个CSV文件。文件只留在本浏览器中，不会上传，直到您将其移除。',
+    summary: '用自己的CSV文件添加城市',
+    intro: '把其他城市的目标与这五座城市并列比较：载入一个或多个CSV文件，每个文件可包含任意多座城市。文件只留在本浏览器中，不会上传；每座城市都会保留，直到您将其移除。',
     choose: '选择CSV文件',
     drop: '或将CSV文件拖放到这里',
     template: '下载模板',
-    format:
-      '列：与 data/targets.csv 相同，另加 city_zh 和 city_en；若文件不在内置数据中，再加 doc_title_zh、doc_title_en 和 doc_date。value 列只填数字，单位填在 unit 列。Excel 的“CSV UTF-8”和 GBK 编码文件均可读取。',
-    loaded: (city: string, count: number) => `已添加${city}：${count}项数据，各处均以 ◆“由您导入”标明。`,
+    required: '必填列',
+    requiredNote: '另需城市名称：每座城市至少有一行填写 city_zh 或 city_en。',
+    optional: '选填列（空白时的默认值）',
+    defaults: {
+      id: '按城市、时期、类别和指标自动生成',
+      doc: '以文件名命名的文件',
+      qualifier: 'exactly（达到）',
+      scope_class: 'not_stated（未说明）；填写 economy_wide、city_wide、above_size_industry、above_size_firms、enterprises 或 named_group 才能按口径比较',
+      scope_zh: '无', scope_en: '无',
+      combined: 'no（否）',
+      label_zh: '英文名称，否则用类别', label_en: '中文名称，否则用类别',
+      commitment: 'plain（一般表述）',
+      note_en: '无', note_zh: '无', restates: '无', part_of: '无',
+      city_zh: '英文名称', city_en: '中文名称',
+      doc_title: '文件名', doc_title_zh: 'doc_title，否则用文件名', doc_title_en: 'doc_title，否则用中文标题',
+      doc_date: '未注明日期',
+    } as Record<string, string>,
+    forgiving:
+      '代码中的大小写、空格和连字符均可（如 Target、at least），时期可写作“2022年”或“2022年上半年”，也可使用全角数字、带单位 % 的“3.5%”和“1,200”这样的写法；每处改写都会列为提示。Excel 的“CSV UTF-8”、UTF-16 和 GBK 编码文件均可读取。',
+    loaded: (file: string, cities: string, count: number) => `已从${file}添加${cities}，共${count}项数据，各处均以 ◆“由您导入”标明。`,
     imported: '由您导入',
     remove: (city: string) => `移除${city}`,
+    removeAll: '移除全部导入的城市',
     figures: (count: number) => `${count}项数据`,
+    reading: (file: string, percent: number) => `正在读取${file}：${percent}%`,
+    cancel: '取消',
     errorsTitle: (file: string, count: number) => `${file}未能导入。请修改以下${count}处问题后重新载入；其他数据均未改动。`,
     warningsTitle: (count: number) => `有${count}处需要核对（文件已读取）：`,
     more: (count: number) => `……另有${count}处。`,
@@ -216,10 +239,23 @@ export const zh: Messages = {
     detail: (value: string, problem: string) => `${value ? `，${value}` : ''}：${problem}`,
     storageFailed: '此浏览器拒绝保存文件，刷新页面后该城市将不再显示。',
   },
-  issueText: (code: string, message: string) => {
-    // The allowed values are codes, the same in both languages: quote them from the English sentence.
-    const allowed = code === 'not_in_vocabulary' ? /one of (.+)\.$/.exec(message)?.[1] : undefined;
-    return (ZH_ISSUES[code] ?? message) + (allowed ? `允许的值：${allowed}。` : '');
+  setAside: {
+    title: (count: number) => `有${count}座导入的城市已保留但暂不显示：`,
+    invalid: (city: string, file: string) => `${city}（来自${file}）未能通过导入检查`,
+    render: (city: string, file: string) => `${city}（来自${file}）导致图表无法绘制`,
+    retry: '重试',
+    remove: (city: string) => `移除${city}`,
+  },
+  failed: {
+    message: (part: string) => `${part}无法绘制，页面其他部分仍可使用。`,
+    parts: { view: '图表', controls: '城市选择', share: '分享与下载栏', import: '导入面板' },
+    retry: '重试',
+  },
+  issueText: (issue: { code: string; message: string; detail?: string }) => {
+    const text = Object.hasOwn(ZH_ISSUES, issue.code) ? ZH_ISSUES[issue.code]! : issue.message;
+    // The detail is a machine value (allowed codes, the value read, a size): the same in both languages.
+    if (!issue.detail) return text;
+    return issue.code === 'not_in_vocabulary' ? `${text}允许的值：${issue.detail}。` : `${text}（${issue.detail}）`;
   },
   categories: {
     achievements: '成果与奖励',

@@ -1,25 +1,57 @@
-// Cities the reader imported from CSV files: validated through the one import path, kept in localStorage until removed.
+// Cities the reader imported from CSV files: validated through the one import path, each kept under its own
+// localStorage key until removed, in step across tabs, and set aside — never lost silently — when they fail.
 import type { CsvIssue } from '../data/csv';
 import type { TypedDataset } from '../data/dataset';
-import { decodeFile, importCityText, mergeImported, type FileEncoding, type ImportedCity } from '../data/import';
+import {
+  importCsvInSlices,
+  importCsvText,
+  mergeImported,
+  type FileEncoding,
+  type ImportedCity,
+  type Pause,
+} from '../data/import';
 
-export const STORAGE_KEY = 'tech-targets:imports:v1';
+/** One key per city, so one tab adding or removing a city never overwrites another tab's. */
+export const CITY_KEY_PREFIX = 'tech-targets:city:v2:';
+/** The format before per-city keys: one array of whole files. Read once, moved to per-city keys. */
+export const LEGACY_KEY = 'tech-targets:imports:v1';
 
-interface StoredImport {
+export interface StoredCity {
+  /** The city's rows as the reader wrote them: CSV with its header. */
   text: string;
   fileName: string;
   encoding: FileEncoding;
+  /** When it was kept (ms since 1970): cities are shown in the order they were added, in every tab. */
+  added?: number;
 }
 
 export interface ImportOutcome {
   fileName: string;
-  city: ImportedCity | null;
+  cities: ImportedCity[];
   errors: CsvIssue[];
   warnings: CsvIssue[];
 }
 
+/** A kept city that is not shown: its rows no longer validate, or drawing it made a view fail. */
+export interface SetAside {
+  key: string;
+  cityId: string;
+  fileName: string;
+  reason: 'invalid' | 'render';
+  issues: CsvIssue[];
+}
+
+export interface Progress {
+  fileName: string;
+  /** 0 to 1. */
+  share: number;
+}
+
+/** A long import yields to the browser after this long, so no task blocks the page for more than about a frame or two. */
+const SLICE_MS = 30;
+
 /** localStorage where the browser allows it; some file:// and private modes throw on any access. */
-function storage(): Storage | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -27,38 +59,73 @@ function storage(): Storage | null {
   }
 }
 
-/** What an earlier session saved; anything unreadable is ignored rather than breaking the page. */
-export function readStored(): StoredImport[] {
+function parseStored(raw: string | null): StoredCity | null {
   try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '[]');
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (entry): entry is StoredImport =>
-        typeof entry?.text === 'string' && typeof entry?.fileName === 'string' && typeof entry?.encoding === 'string',
-    );
+    const value: unknown = JSON.parse(raw ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { text, fileName, encoding, added } = value as Record<string, unknown>;
+    return typeof text === 'string' && typeof fileName === 'string' && typeof encoding === 'string'
+      ? { text, fileName, encoding: encoding as FileEncoding, added: typeof added === 'number' ? added : 0 }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every kept city, key by key, in the order they were added; anything unreadable is reported, never thrown. */
+export function readStored(store: Storage | null = browserStorage()): { key: string; stored: StoredCity | null }[] {
+  if (!store) return [];
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(CITY_KEY_PREFIX)) keys.push(key);
+    }
+    const found = keys.map((key) => ({ key, stored: parseStored(store.getItem(key)) }));
+    return found.sort((a, b) => order(a.stored) - order(b.stored) || (a.key < b.key ? -1 : 1));
   } catch {
     return [];
   }
 }
 
+const order = (stored: StoredCity | null) => stored?.added ?? 0;
+
+/** True when storage holds any import, in either format: the prerendered page (which has none) must not be hydrated then. */
+export function hasStoredImports(store: Storage | null = browserStorage()): boolean {
+  try {
+    return readStored(store).length > 0 || Boolean(store?.getItem(LEGACY_KEY));
+  } catch {
+    return false;
+  }
+}
+
 export class ImportStore {
-  entries = $state<{ stored: StoredImport; city: ImportedCity }[]>([]);
-  /** The outcome of the latest file the reader gave, shown until the next one. */
-  last = $state<ImportOutcome | null>(null);
+  entries = $state<{ key: string; city: ImportedCity }[]>([]);
+  setAside = $state<SetAside[]>([]);
+  /** The outcome of each file of the latest batch the reader gave, shown until the next batch. */
+  last = $state<ImportOutcome[]>([]);
+  progress = $state<Progress | null>(null);
   storageFailed = $state(false);
   readonly #base: TypedDataset;
+  readonly #store: Storage | null;
+  #abort: AbortController | null = null;
+  /** The newest `added` stamp among kept cities, as last read or written. */
+  #latestAdded = 0;
 
-  constructor(base: TypedDataset, stored: StoredImport[] = readStored()) {
+  /** `store: null` keeps nothing and reads nothing: embedded charts never show, or leak, a reader's imports. */
+  constructor(base: TypedDataset, store: Storage | null = browserStorage()) {
     this.#base = base;
-    // Each saved file goes through the same validation again: a newer bundled release could clash with it.
-    for (const entry of stored) {
-      const result = importCityText(entry.text, entry.fileName, this.#existing(), entry.encoding);
-      if (result.city) this.entries.push({ stored: entry, city: result.city });
-    }
+    this.#store = store;
+    this.#migrateLegacy();
+    this.refresh();
   }
 
   get cities(): ImportedCity[] {
     return this.entries.map((e) => e.city);
+  }
+
+  get busy(): boolean {
+    return this.progress !== null;
   }
 
   /** Bundled data plus every imported city: what a new file must not clash with. */
@@ -66,35 +133,177 @@ export class ImportStore {
     return mergeImported(this.#base, this.cities);
   }
 
-  /** Reads one file; a file with any error changes nothing but `last`. */
-  add(bytes: Uint8Array, fileName: string): ImportOutcome {
-    const decoded = decodeFile(bytes);
-    const result = decoded.ok
-      ? importCityText(decoded.text, fileName, this.#existing(), decoded.encoding)
-      : { city: null, errors: [decoded.issue], warnings: [] };
-    this.last = { fileName, ...result };
-    if (result.city && decoded.ok) {
-      this.entries.push({ stored: { text: decoded.text, fileName, encoding: decoded.encoding }, city: result.city });
-      this.#save();
+  /**
+   * Reads every kept city again (at start, and when another tab changes storage). Each goes through the same
+   * validation as a new file; one that fails is set aside with its issues, not deleted.
+   */
+  refresh(): void {
+    const stored = readStored(this.#store);
+    this.#latestAdded = Math.max(this.#latestAdded, ...stored.map((s) => s.stored?.added ?? 0));
+    // Plain lookups built and read within this call, never state, so Svelte's reactive collections are not needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const shown = new Map(this.entries.map((e) => [e.key, e]));
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const renderFailed = new Set(this.setAside.filter((s) => s.reason === 'render').map((s) => s.key));
+    const entries: typeof this.entries = [];
+    const setAside: SetAside[] = [];
+    for (const { key, stored: city } of stored) {
+      if (renderFailed.has(key)) {
+        setAside.push(this.setAside.find((s) => s.key === key)!);
+        continue;
+      }
+      const existing = mergeImported(this.#base, entries.map((e) => e.city));
+      const kept = shown.get(key);
+      if (kept && city && kept.city.source === city.text && !existing.cities.some((c) => c.id === kept.city.city.id)) {
+        entries.push(kept);
+        continue;
+      }
+      const result = city
+        ? importCsvText(city.text, city.fileName, existing, city.encoding)
+        : { cities: [], errors: [], warnings: [] };
+      if (city && result.cities.length === 1) entries.push({ key, city: result.cities[0]! });
+      else
+        setAside.push({
+          key,
+          cityId: key.slice(CITY_KEY_PREFIX.length),
+          fileName: city?.fileName ?? '',
+          reason: 'invalid',
+          issues: result.errors,
+        });
     }
-    return this.last;
+    this.entries = entries;
+    this.setAside = setAside;
+  }
+
+  /**
+   * Imports files one after another, each accepted whole or not at all, a slice at a time with progress.
+   * `cancel()` stops the file being read; files already accepted stay.
+   */
+  async addFiles(files: { bytes: Uint8Array; name: string }[]): Promise<ImportOutcome[]> {
+    this.cancel();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const outcomes: ImportOutcome[] = [];
+    this.last = [];
+    try {
+      for (const file of files) {
+        this.progress = { fileName: file.name, share: 0 };
+        const result = await importCsvInSlices(file.bytes, file.name, this.#existing(), pauser(abort.signal), (share) => {
+          if (this.progress) this.progress = { fileName: file.name, share };
+        });
+        const outcome = { fileName: file.name, ...result };
+        outcomes.push(outcome);
+        for (const city of result.cities) this.#keep(city);
+      }
+    } catch (error) {
+      if (!abort.signal.aborted) throw error;
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+      this.progress = null;
+      this.last = outcomes;
+    }
+    return outcomes;
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  #keep(city: ImportedCity): void {
+    const key = CITY_KEY_PREFIX + city.city.id;
+    this.entries = [...this.entries, { key, city }];
+    // Later than every kept city, even within one millisecond, so every tab lists cities in the order they came.
+    const added = Math.max(Date.now(), this.#latestAdded + 1);
+    this.#latestAdded = added;
+    const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
+    this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
   }
 
   remove(cityId: string): void {
-    this.entries = this.entries.filter((e) => e.city.city.id !== cityId);
-    if (this.last?.city?.city.id === cityId) this.last = null;
-    this.#save();
+    const key = CITY_KEY_PREFIX + cityId;
+    this.entries = this.entries.filter((e) => e.key !== key);
+    this.setAside = this.setAside.filter((s) => s.key !== key);
+    this.last = this.last.map((o) => ({ ...o, cities: o.cities.filter((c) => c.city.id !== cityId) }));
+    this.#write(() => this.#store!.removeItem(key));
   }
 
-  #save(): void {
+  /** Every imported and set-aside city goes: the page is exactly the bundled one again. */
+  removeAll(): void {
+    for (const key of [...this.entries.map((e) => e.key), ...this.setAside.map((s) => s.key)])
+      this.#write(() => this.#store!.removeItem(key));
+    this.entries = [];
+    this.setAside = [];
+    this.last = [];
+  }
+
+  /** Drawing the shown cities failed: keep them, but show none of them until the reader retries or removes. */
+  setAsideShown(issue: CsvIssue): void {
+    this.setAside = [
+      ...this.setAside,
+      ...this.entries.map((e) => ({
+        key: e.key,
+        cityId: e.city.city.id,
+        fileName: e.city.fileName,
+        reason: 'render' as const,
+        issues: [issue],
+      })),
+    ];
+    this.entries = [];
+  }
+
+  /** Reads a set-aside city again and shows it if it now validates (a failed drawing is tried again as well). */
+  retry(key: string): void {
+    this.setAside = this.setAside.map((s) => (s.key === key ? { ...s, reason: 'invalid' as const } : s));
+    this.refresh();
+  }
+
+  #write(action: () => void): void {
     try {
-      const store = storage();
-      if (!store) throw new Error('no storage');
-      if (this.entries.length === 0) store.removeItem(STORAGE_KEY);
-      else store.setItem(STORAGE_KEY, JSON.stringify(this.entries.map((e) => e.stored)));
+      if (!this.#store) throw new Error('no storage');
+      action();
       this.storageFailed = false;
     } catch {
       this.storageFailed = true;
     }
   }
+
+  /** One-time move from the single-array format to a key per city; a file that no longer validates is kept as it was. */
+  #migrateLegacy(): void {
+    const store = this.#store;
+    if (!store) return;
+    try {
+      const raw = store.getItem(LEGACY_KEY);
+      if (!raw) return;
+      const files: unknown = JSON.parse(raw);
+      let existing = this.#base;
+      let moved = 0;
+      for (const file of Array.isArray(files) ? files : []) {
+        const stored = parseStored(JSON.stringify(file));
+        if (!stored) continue;
+        const result = importCsvText(stored.text, stored.fileName, existing, stored.encoding);
+        for (const city of result.cities) {
+          store.setItem(
+            CITY_KEY_PREFIX + city.city.id,
+            JSON.stringify({ text: city.source, fileName: city.fileName, encoding: city.encoding, added: Date.now() + moved++ }),
+          );
+          existing = mergeImported(existing, [city]);
+        }
+      }
+      store.removeItem(LEGACY_KEY);
+    } catch {
+      // Unreadable or full storage: leave the old key for a later start.
+    }
+  }
+}
+
+/** A Pause that yields to the browser once a slice has run SLICE_MS, and rejects once the signal is aborted. */
+export function pauser(signal: AbortSignal, sliceMs = SLICE_MS): Pause {
+  let sliceStart = performance.now();
+  return async () => {
+    if (signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
+    if (performance.now() - sliceStart < sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
+    sliceStart = performance.now();
+  };
 }

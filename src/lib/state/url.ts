@@ -70,7 +70,11 @@ function list(value: string | null): string[] {
  * Reads a query string against the cities that exist. Anything unknown or malformed is dropped
  * silently: a mistyped or tampered link still opens a working page.
  */
-export function parseQuery(search: string, knownCities: readonly string[]): UrlState {
+export function parseQuery(
+  search: string,
+  knownCities: readonly string[],
+  known: { categories?: readonly string[]; periods?: readonly string[] } = {},
+): UrlState {
   const params = new URLSearchParams(search);
   const state = defaultState(knownCities);
   state.view = oneOf(params.get('view'), VIEWS, state.view);
@@ -88,9 +92,10 @@ export function parseQuery(search: string, knownCities: readonly string[]): UrlS
   state.theme = oneOf(params.get('theme'), THEMES, state.theme);
   state.imported = params.get('imported') === '1';
   const e = state.explorer;
-  e.categories = list(params.get('cat')).filter((c) => SLUG.test(c));
+  // Only values the data has: an unknown category or period would filter every row away ("0 of 227 figures").
+  e.categories = list(params.get('cat')).filter((c) => SLUG.test(c) && (!known.categories || known.categories.includes(c)));
   e.kinds = list(params.get('kind')).filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
-  e.periods = list(params.get('period')).filter((p) => parsePeriod(p) !== null);
+  e.periods = list(params.get('period')).filter((p) => parsePeriod(p) !== null && (!known.periods || known.periods.includes(p)));
   e.search = (params.get('q') ?? '').slice(0, MAX_SEARCH);
   const sort = params.get('order') ?? '';
   e.descending = sort.startsWith('-');
