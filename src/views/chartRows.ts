@@ -2,8 +2,10 @@
 import type { ChartRow } from '../lib/charts/types';
 import { sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
-import { cityName, docTitle, flagsOf, label, sectionHeading, whySetApart } from '../lib/i18n/describe';
+import { cityName, docTitle, flagsOf, label, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
+import type { ViewModel } from '../lib/data/views/headline';
+import type { TableItem } from '../lib/components/DataTable.svelte';
 import { formatFigure, formatPeriod, type Lang } from '../lib/i18n/format';
 import { cityColour } from '../lib/components/palette';
 
@@ -47,7 +49,7 @@ export function toChartRows(
 export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m: Messages): ChartRow {
   const { mark } = figure;
   const city = cityName(mark, lang);
-  const flags = flagsOf(figure, m);
+  const flags = flagsOf(figure, m, lang);
   const missingLabel = m.notStatedIn(city, formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
   const why = figure.status === 'set_apart' ? ` ${m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m))}.` : '';
   return {
@@ -63,4 +65,23 @@ export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m:
     missingLabel,
     description: `${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}`,
   };
+}
+
+/**
+ * The table twin's rows: the chart's figures in the chart's order, with a heading row where a panel or a section
+ * starts, so a table sorted by value never seems to rank figures across rank sets or panels.
+ */
+export function tableItems(model: ViewModel, lang: Lang, m: Messages): TableItem[] {
+  const items: TableItem[] = [];
+  for (const panel of model.panels) {
+    const rows = toChartRows(panel.group, panel.figures, model.sort, panel.sectioned, lang, m);
+    const title = model.panels.length > 1 ? panelTitle(panel.key, m) : '';
+    panel.figures.forEach((figure, i) => {
+      const section = rows[i]!.heading ?? '';
+      const heading = [i === 0 ? title : '', section].filter(Boolean).join(' — ');
+      if (heading) items.push({ key: `${panel.key}:${figure.mark.id}:heading`, heading });
+      items.push({ key: figure.mark.id, figure });
+    });
+  }
+  return items;
 }

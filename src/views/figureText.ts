@@ -2,7 +2,7 @@
 import type { ExplorerModel } from '../lib/data/views/explorer';
 import type { ViewModel } from '../lib/data/views/headline';
 import { encodingsOf, legendItems } from '../lib/components/legend';
-import { describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
+import { categoryName, describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
 import type { FigureText } from '../lib/export/svg';
 import type { Messages } from '../lib/i18n/en';
 import type { Lang } from '../lib/i18n/format';
@@ -34,7 +34,7 @@ export function explorerFigureText(
   const category = model.comparison?.category ?? '';
   const groups = model.comparison?.groups ?? [];
   return {
-    title: m.explorer.compareTitle(m.categories[category] ?? category),
+    title: m.explorer.compareTitle(categoryName(category, m)),
     dek: m.explorer.count(model.rows.length, model.total),
     legend: legendItems(m, encodingsOf(groups.flatMap((g) => g.figures), false)),
     notesTitle: m.notesTitle,

@@ -47,7 +47,9 @@ describe('HeadlineView', () => {
     const { container } = renderView('firms', true);
     const table = screen.getByRole('table');
     const chartMarks = model('firms').marks.map((m) => m.id);
-    expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-row'))).toEqual(chartMarks);
+    expect([...table.querySelectorAll('tbody tr[data-row]')].map((tr) => tr.getAttribute('data-row'))).toEqual(chartMarks);
+    // Each panel starts with a heading row, so no sort seems to rank figures across panels.
+    expect(table.querySelectorAll('tr[data-table-heading]').length).toBeGreaterThanOrEqual(model('firms').panels.length);
     expect(within(table).getByText('分别新增高新技术企业、科技型中小企业300家以上')).toBeInTheDocument();
     // A restated figure is one row; its other wording is on its card, not a second row.
     expect(table.querySelector('[data-row="huangshi-2021-high-tech-firms-new"]')).toBeNull();

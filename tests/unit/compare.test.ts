@@ -109,7 +109,7 @@ describe('compare: one group per measure and unit', () => {
     ]);
   });
 
-  test('different periods and kinds make rank sets, largest first, then chronological; nothing is set apart for them', () => {
+  test('different periods and kinds make rank sets, largest first, then the most recent; nothing is set apart for them', () => {
     const [group] = compare([
       mark({ id: 'a-2023', city: 'a', period: '2023' }),
       mark({ id: 'b-2023', city: 'b', period: '2023' }),
@@ -118,8 +118,14 @@ describe('compare: one group per measure and unit', () => {
     ]);
     expect(group!.rankSets).toEqual([
       { period: '2023', kind: 'target', ids: ['a-2023', 'b-2023'] },
-      { period: '2022-2023', kind: 'target', ids: ['c-2122'] },
       { period: '2023', kind: 'actual', ids: ['d-actual'] },
+      { period: '2022-2023', kind: 'target', ids: ['c-2122'] },
+    ]);
+    expect(group!.figures.map((f) => [f.mark.id, f.standing, f.peers])).toEqual([
+      ['a-2023', 'ranked', 1],
+      ['b-2023', 'ranked', 1],
+      ['c-2122', 'unranked', 0],
+      ['d-actual', 'unranked', 0],
     ]);
     expect(group!.figures.every((f) => f.status === 'comparable')).toBe(true);
     expect(group!.figures.find((f) => f.mark.id === 'c-2122')!.reasons).toEqual(['period_length']);
@@ -192,6 +198,11 @@ describe('sortGroup: value never ranks what is not comparable', () => {
   test('by name: city order among the comparable, set apart still after them', () => {
     const [group] = compare(rows());
     expect(sortGroup(group!, 'name').map((f) => f.mark.id)).toEqual(['small', 'big', 'other-year', 'apart', 'none']);
+  });
+
+  test('a figure alone in its group stands alone: nothing to rank it against', () => {
+    const [group] = compare([mark({ id: 'only', city: 'a' }), mark({ id: 'none', city: 'b', kind: 'not_stated' })]);
+    expect(group!.figures.map((f) => f.standing)).toEqual(['alone', 'missing']);
   });
 
   test('a group of one rank set and nothing set apart needs no section headings', () => {

@@ -262,7 +262,7 @@ describe('comparisonGroups', () => {
     expect(panel!.group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false });
     expect(panel!.group.reasons).toEqual([
       { code: 'scope', ids: ['c-rd'] },
-      { code: 'years', ids: ['b-rd', 'a-rd'] },
+      { code: 'years', ids: ['a-rd', 'b-rd'] },
     ]);
     // Set apart after the comparable figures, whatever the city order.
     expect(panel!.figures.map((f) => [f.mark.id, f.status])).toEqual([
@@ -276,15 +276,15 @@ describe('comparisonGroups', () => {
 
   test('a two-year and an annual figure differ in period length', () => {
     const [panel] = comparisonGroups(rowsOf({ categories: ['talent'] }));
-    expect(panel!.group).toMatchObject({ comparable: false, reasons: [{ code: 'period_length', ids: ['a-talent', 'd-talent'] }] });
+    expect(panel!.group).toMatchObject({ comparable: false, reasons: [{ code: 'period_length', ids: ['d-talent', 'a-talent'] }] });
   });
 
   test('a target and a half-year actual differ in period length and kind; the restatement is a second wording, not a figure', () => {
     const [panel] = comparisonGroups(rowsOf({ categories: ['tech_smes'] }));
     expect(groupIds(panel!)).toEqual(['b-smes', 'a-smes']);
     expect(panel!.group.reasons).toEqual([
-      { code: 'period_length', ids: ['b-smes', 'a-smes'] },
-      { code: 'kind', ids: ['b-smes', 'a-smes'] },
+      { code: 'period_length', ids: ['a-smes', 'b-smes'] },
+      { code: 'kind', ids: ['a-smes', 'b-smes'] },
     ]);
     expect(ids(panel!.figures[0]!.wordings)).toEqual(['b-smes-2']);
   });

@@ -39,7 +39,8 @@ describe('buildView', () => {
     expect(text.notes.join(' ')).toContain(
       'City C’s figure is set apart and not ranked: it covers industrial firms above designated size (规上工业) only',
     );
-    expect(text.summary).toContain('City A aims highest: 3.5% (2023)');
+    // City A's is the only comparable target: it is not "highest" of anything.
+    expect(text.summary).not.toContain('aims highest');
     expect(text.summary).toContain('City C’s figure is set apart and not ranked.');
     expect(text.summary).toContain('City D states no figure');
     expect(words(view, 'zh').notes.join('')).toContain('c城的数据单列，不参与排序：仅覆盖规上工业');
@@ -48,7 +49,7 @@ describe('buildView', () => {
   test('targets for different years are not ranked', () => {
     const view = buildView(fixture, 'rd', options);
     expect(view.summary).toContainEqual({ code: 'not_ranked', panel: null });
-    expect(words(view).summary).toContain('The targets are for different years, so none is ranked highest.');
+    expect(words(view).summary).toContain('The targets are for different periods, so none is ranked highest.');
   });
 
   test('a sentence naming no scope sets an R&D share apart, but not a count of firms', () => {
@@ -100,7 +101,7 @@ describe('buildView', () => {
     expect(view.panels.map((p) => p.key)).toEqual(['new', 'net_increase', 'stock']);
     expect(view.marks.map((m) => m.id)).not.toContain('a-new-2');
     expect(view.figures.find((f) => f.mark.id === 'a-new')!.wordings.map((w) => w.id)).toEqual(['a-new-2']);
-    expect(words(view).notes.join(' ')).toContain('City A states this figure more than once, in these words: “指标”; “再次新增300家以上”');
+    expect(words(view).notes.join(' ')).toContain('City A states “Figure” more than once, in these words: “指标”; “再次新增300家以上”');
     expect(words(view).notes.join(' ')).toMatch(/quota from the province \(City B\)/);
   });
 
@@ -112,7 +113,8 @@ describe('buildView', () => {
 
   test('sorting by value ranks within a rank set, then the next set; set apart and missing come last', () => {
     const view = buildView(fixture, 'rd', { ...options, sort: 'value' });
-    expect(view.panels[0]!.figures.map((f) => f.mark.city)).toEqual(['b', 'a', 'c', 'd']);
+    // Two one-figure rank sets: the most recent first, neither ranked above the other (each is its own section).
+    expect(view.panels[0]!.figures.map((f) => f.mark.city)).toEqual(['a', 'b', 'c', 'd']);
     expect(view.panels[0]!.sectioned).toBe(true);
   });
 
@@ -143,7 +145,7 @@ describe('the bundled data, as the audit of the five documents reads it', () => 
     const view = buildView(data, 'rd', { cities, sort: 'name' });
     expect(view.figures.map((f) => [f.mark.city, f.status, f.reasons])).toEqual([
       ['wuhu', 'comparable', ['years']],
-      ['changzhou', 'comparable', []],
+      ['changzhou', 'comparable', ['years']],
       ['huangshi', 'set_apart', ['scope_unstated']],
       ['tongxiang', 'set_apart', ['scope']],
       ['huaibei', 'missing', []],

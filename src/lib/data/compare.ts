@@ -67,6 +67,12 @@ export function pairReasons(a: Comparable, b: Comparable): ReasonCode[] {
 
 export type Status = 'comparable' | 'set_apart' | 'missing';
 
+/**
+ * Where a figure stands for ranking: ranked against others of its period and kind; drawn beside comparable
+ * figures but not ranked against them (another period or kind); the only stated figure of its group; or its status.
+ */
+export type Standing = 'ranked' | 'unranked' | 'alone' | 'set_apart' | 'missing';
+
 /** One figure as a chart, table, card or export shows it. */
 export interface ComparedFigure {
   mark: Mark;
@@ -78,6 +84,9 @@ export interface ComparedFigure {
   reasons: ReasonCode[];
   /** Index into the group's rankSets; -1 when set apart or missing. */
   rankSet: number;
+  standing: Standing;
+  /** How many other figures share its rank set (0 unless ranked). */
+  peers: number;
   /** The same figure stated again elsewhere in the document, perhaps in other words (新增 vs 净增, 力争): shown on its card. */
   wordings: Mark[];
   /** 其中 figures that are part of this one: shown on its card, never drawn as figures of their own. */
@@ -150,7 +159,7 @@ export function resolve(rows: readonly Mark[]): Resolved {
   const entryOf = (mark: Mark): ComparedFigure => {
     let entry = entries.get(mark.id);
     if (!entry) {
-      entry = { mark, status: 'comparable', reasons: [], rankSet: -1, wordings: [], parts: [] };
+      entry = { mark, status: 'comparable', reasons: [], rankSet: -1, standing: 'alone', peers: 0, wordings: [], parts: [] };
       entries.set(mark.id, entry);
     }
     return entry;
@@ -177,7 +186,11 @@ function unique<T>(items: Iterable<T>): T[] {
 /** Sets apart what counts something else, then splits the rest into rank sets by period and kind. */
 function classify(entries: ComparedFigure[]): RankSet[] {
   const stated = entries.filter((e) => isStated(e.mark));
-  for (const entry of entries) if (!isStated(entry.mark)) entry.status = 'missing';
+  for (const entry of entries)
+    if (!isStated(entry.mark)) {
+      entry.status = 'missing';
+      entry.standing = 'missing';
+    }
 
   const candidates: ComparedFigure[] = [];
   for (const entry of stated) {
@@ -210,21 +223,28 @@ function classify(entries: ComparedFigure[]): RankSet[] {
     set.ids.push(entry.mark.id);
     sets.set(key, set);
   }
+  // Largest first; among equals the most recent period, the one a reader most likely asks about.
   const rankSets = [...sets.values()].sort(
-    (a, b) => b.ids.length - a.ids.length || comparePeriods(a.period, b.period) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
+    (a, b) => b.ids.length - a.ids.length || comparePeriods(b.period, a.period) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
   );
   const setOf = new Map(rankSets.flatMap((set, index) => set.ids.map((id) => [id, index] as const)));
-  const first = comparable.find((entry) => setOf.get(entry.mark.id) === 0);
+  const firstOf = (index: number) => comparable.find((entry) => setOf.get(entry.mark.id) === index);
   for (const entry of comparable) {
     entry.status = 'comparable';
     entry.rankSet = setOf.get(entry.mark.id)!;
-    entry.reasons = entry.rankSet === 0 || !first ? [] : pairReasons(entry.mark, first.mark);
+    const size = rankSets[entry.rankSet]!.ids.length;
+    entry.peers = size - 1;
+    entry.standing = size > 1 ? 'ranked' : comparable.length > 1 ? 'unranked' : 'alone';
+    // How it differs from the figures it is drawn beside: the first rank set, or for that set the next one.
+    const other = firstOf(entry.rankSet === 0 ? 1 : 0);
+    entry.reasons = entry.standing === 'ranked' && entry.rankSet === 0 ? [] : other ? pairReasons(entry.mark, other.mark) : [];
   }
   return rankSets;
 }
 
 function setApart(entry: ComparedFigure, reasons: ReasonCode[]): void {
   entry.status = 'set_apart';
+  entry.standing = 'set_apart';
   entry.reasons = reasons;
   entry.rankSet = -1;
 }

@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import type { SortedFigure } from '../data/compare';
 import { isoMonth } from '../data/period';
 import type { Mark } from '../data/views/marks';
-import { label, scopeText, whySetApart } from '../i18n/describe';
+import { label, panelTitle, scopeText, standingText } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
-import { formatPeriod, type Lang } from '../i18n/format';
+import { formatFigure, formatPeriod, type Lang } from '../i18n/format';
 
 /** Excel reads a file without a BOM as the local code page and garbles Chinese. */
 export const BOM = '\uFEFF';
@@ -39,15 +39,18 @@ function columns(lang: Lang, m: Messages): ExportColumn[] {
     { header: m.fields.unit, cell: (x) => x.unit },
     { header: m.fields.period, cell: (x) => formatPeriod(x.period, lang) },
     { header: m.fields.kind, cell: (x) => m.kinds[x.kind] },
-    { header: m.fields.commitment, cell: (x) => m.commitments[x.commitment] },
+    { header: m.fields.commitment, cell: (x) => (x.kind === 'not_stated' ? '' : m.commitments[x.commitment]) },
     { header: m.fields.scope, cell: (x) => scopeText(x, lang, m) },
-    { header: 'period_start', cell: (x) => isoMonth(x.span.start) },
-    { header: 'period_end', cell: (x) => isoMonth(x.span.end) },
+    { header: m.fields.periodStart, cell: (x) => isoMonth(x.span.start) },
+    { header: m.fields.periodEnd, cell: (x) => isoMonth(x.span.end) },
     { header: m.fields.quote, cell: (x) => x.quote },
     { header: m.fields.document, cell: (x) => (zh ? x.doc_title_zh : x.doc_title_en) },
     { header: m.fields.documentDate, cell: (x) => x.doc_date },
     { header: m.fields.origin, cell: (x) => (x.imported ? m.importedByYou : m.bundledOrigin) },
     { header: 'id', cell: (x) => x.id },
+    // The explorer lists every row: these say which ones repeat or are part of another, so none is summed twice.
+    { header: 'restates', cell: (x) => x.restates },
+    { header: 'part_of', cell: (x) => x.part_of },
   ];
 }
 
@@ -61,16 +64,22 @@ export function marksToCsv(marks: Mark[], lang: Lang, messages: Messages): strin
   return toCsv(marks, columns(lang, messages));
 }
 
-/** A view's figures as the chart shows them: set-apart figures after the comparable ones, each saying why. */
-export function figuresToCsv(figures: SortedFigure[], lang: Lang, m: Messages): string {
-  const markColumns = columns(lang, m).map((c) => ({ header: c.header, cell: (f: SortedFigure) => c.cell(f.mark) }));
-  return toCsv(figures, [
+/** A headline view's figures as the chart shows them: panel by panel, set-apart figures after the comparable ones, each saying where it stands. */
+export function viewToCsv(panels: { key: string; figures: SortedFigure[] }[], lang: Lang, m: Messages): string {
+  const rows = panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panelTitle(panel.key, m), figure })));
+  type Row = (typeof rows)[number];
+  const markColumns = columns(lang, m)
+    .filter((c) => c.header !== 'restates' && c.header !== 'part_of')
+    .map((c) => ({ header: c.header, cell: (r: Row) => c.cell(r.figure.mark) }));
+  return toCsv(rows, [
+    { header: m.fields.panel, cell: (r) => r.panel },
     ...markColumns,
+    { header: m.fields.comparable, cell: (r) => standingText(r.figure, lang, m) },
+    { header: m.fields.alsoStated, cell: (r) => r.figure.wordings.map((w) => w.quote).join(' | ') },
     {
-      header: m.fields.comparable,
-      cell: (f) => (f.status === 'missing' ? '' : f.status === 'comparable' ? m.card.comparable : m.legend.scope),
+      header: m.fields.parts,
+      cell: (r) => r.figure.parts.map((p) => `${label(p, lang)}: ${p.value === null ? '' : formatFigure(p.value, p.unit, p.qualifier, lang)}`).join(' | '),
     },
-    { header: m.fields.setApartWhy, cell: (f) => (f.status === 'set_apart' ? whySetApart(f, lang, m) : '') },
-    { header: m.fields.note, cell: (f) => (lang === 'zh' ? f.mark.note_zh || f.mark.note_en : f.mark.note_en) },
+    { header: m.fields.note, cell: (r) => (lang === 'zh' ? r.figure.mark.note_zh || r.figure.mark.note_en : r.figure.mark.note_en) },
   ]);
 }

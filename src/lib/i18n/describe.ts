@@ -28,8 +28,9 @@ const names = (marks: Mark[], lang: Lang, m: Messages) => m.andList(unique(marks
 
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
 export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
+  // In city order, as the city buttons are, not in the order panels happen to draw them.
   return unique(
-    marks.map((x) => {
+    [...marks].sort((a, b) => a.order - b.order).map((x) => {
       const title = docTitle(x, lang);
       const named = title.includes(cityName(x, lang)) ? title : m.labelled(cityName(x, lang), title);
       const dated = x.doc_date ? m.aside(named, x.doc_date) : named;
@@ -39,7 +40,16 @@ export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
 }
 
 export function panelTitle(key: string, m: Messages): string {
-  return m.panels[key] ?? key.replaceAll('_', ' ');
+  return Object.hasOwn(m.panels, key) ? m.panels[key]! : measureName(key, m);
+}
+
+/** A measure's name in the reader's language; a code the catalogue does not know (an imported one) is shown as written. */
+export function measureName(measure: string, m: Messages): string {
+  return Object.hasOwn(m.measures, measure) ? m.measures[measure]! : measure.replaceAll('_', ' ');
+}
+
+export function categoryName(category: string, m: Messages): string {
+  return Object.hasOwn(m.categories, category) ? m.categories[category]! : category.replaceAll('_', ' ');
 }
 
 /** Why one set-apart figure is set apart, in a clause: "it covers 规上工业 only, …". */
@@ -54,12 +64,32 @@ export function whySetApart(figure: Pick<ComparedFigure, 'mark' | 'reasons'>, la
     .join(m.listSep);
 }
 
-/** The short flags a mark's label carries: "strive", "combined figure", "different period". */
-export function flagsOf(figure: Pick<ComparedFigure, 'mark' | 'reasons' | 'status'>, m: Messages): string[] {
+/**
+ * The short flags a mark's label carries: "strive", "combined figure", "different period". A flag the label
+ * already says (an imported "New firms (combined figure)") is not added twice.
+ */
+export function flagsOf(figure: Pick<ComparedFigure, 'mark' | 'reasons' | 'status'>, m: Messages, lang: Lang): string[] {
+  const text = label(figure.mark, lang).toLowerCase();
   return [
     figure.mark.commitment === 'strive' ? m.strive : '',
     ...(figure.status === 'set_apart' ? figure.reasons.map((code) => m.reasons[code]) : []),
-  ].filter(Boolean);
+  ].filter((flag) => flag && !text.includes(flag.toLowerCase()));
+}
+
+/** Where a figure stands, in a clause for its card, the table and the CSV: ranked, drawn but not ranked, alone, set apart. */
+export function standingText(figure: Pick<ComparedFigure, 'mark' | 'reasons' | 'standing' | 'peers'>, lang: Lang, m: Messages): string {
+  switch (figure.standing) {
+    case 'ranked':
+      return m.card.ranked(figure.peers);
+    case 'unranked':
+      return m.card.unranked(figure.reasons.map((code) => m.reasons[code]).join(m.listSep));
+    case 'alone':
+      return m.card.alone;
+    case 'set_apart':
+      return whySetApart(figure, lang, m);
+    case 'missing':
+      return '';
+  }
 }
 
 export function noteText(note: Note, lang: Lang, m: Messages): string {
@@ -78,6 +108,7 @@ export function noteText(note: Note, lang: Lang, m: Messages): string {
     case 'restated':
       return m.notes.restated(
         cityName(note.mark, lang),
+        label(note.mark, lang),
         [note.mark, ...note.wordings].map((x) => `“${x.quote}”`).join(m.listSep),
       );
     case 'missing':
@@ -139,8 +170,8 @@ export function sectionHeading(section: Section, group: Group, lang: Lang, m: Me
 
 /** A heading naming only what every figure in the group shares: category, measure and unit. */
 export function groupTitle(group: Group, lang: Lang, m: Messages, panelKey?: string): string {
-  const category = m.categories[group.category] ?? group.category;
-  const measure = m.panels[panelKey ?? group.measure] ?? group.measure.replaceAll('_', ' ');
+  const category = categoryName(group.category, m);
+  const measure = panelKey ? panelTitle(panelKey, m) : measureName(group.measure, m);
   const unit = axisUnit(group.unit, lang);
   return m.explorer.groupTitle(m.labelled(category, measure), unit === 'count' ? '' : unit, group.cities.length);
 }
@@ -153,7 +184,7 @@ export function groupReasonTexts(group: Group, lang: Lang, m: Messages): string[
     const list = (items: string[]) => m.andList(unique(items));
     const text: Record<ReasonCode, () => string> = {
       unit: () => m.explorer.reasons.unit(list(marks.map((x) => x.unit))),
-      measure: () => m.explorer.reasons.measure(list(marks.map((x) => x.measure))),
+      measure: () => m.explorer.reasons.measure(list(marks.map((x) => measureName(x.measure, m)))),
       period_length: () => m.explorer.reasons.period_length(list(marks.map((x) => formatPeriod(x.period, lang)))),
       years: () => m.explorer.reasons.years(list(marks.map((x) => formatPeriod(x.period, lang)))),
       kind: () => m.explorer.reasons.kind(list(marks.map((x) => m.kinds[x.kind].toLowerCase()))),

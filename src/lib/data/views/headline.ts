@@ -157,14 +157,16 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
   for (const p of panels) {
     const name = panels.length > 1 ? p.key : null;
     const targetSets = p.group.rankSets.filter((s) => s.kind === 'target');
-    // Targets for different periods are not ranked: a 2021 goal is not "lower" than a 2023 one.
-    if (targetSets.length > 1) parts.push({ code: 'not_ranked', panel: name });
-    else if (targetSets.length === 1 && (targetSets[0]!.ids.length > 1 || panels.length === 1)) {
-      const set = new Set(targetSets[0]!.ids);
-      const targets = p.figures.filter((f) => set.has(f.mark.id)).map((f) => f.mark);
+    // Only targets of one period and kind are ranked: a 2021 goal is not "lower" than a 2023 one, and a figure
+    // alone in its set is not "highest" of anything.
+    const ranked = targetSets.filter((s) => s.ids.length > 1);
+    for (const set of ranked) {
+      const ids = new Set(set.ids);
+      const targets = p.figures.filter((f) => ids.has(f.mark.id)).map((f) => f.mark);
       const top = Math.max(...targets.map((x) => x.value!));
       parts.push({ code: 'highest', panel: name, marks: targets.filter((x) => x.value === top) });
     }
+    if (ranked.length === 0 && targetSets.length > 1) parts.push({ code: 'not_ranked', panel: name });
     const actuals = p.figures.filter((f) => f.status === 'comparable' && f.mark.kind === 'actual').map((f) => f.mark);
     const biggest = [...actuals].sort((a, b) => b.value! - a.value!)[0];
     if (biggest && panels.length === 1) parts.push({ code: 'highest_actual', mark: biggest });
