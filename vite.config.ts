@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  * expressions. Build only: the dev server needs its own scripts and websocket.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
 
 const contentSecurityPolicy: Plugin = {
   name: 'content-security-policy',

@@ -10,6 +10,7 @@ import {
   importCsv,
   importCsvText,
   mergeImported,
+  withImports,
   normaliseText,
   type ImportResult,
 } from '../../src/lib/data/import';
@@ -494,6 +495,19 @@ describe('outcome', () => {
 });
 
 describe('mergeImported', () => {
+  test('the page’s tables (bundled table + each city’s own, concatenated) hold exactly the merged rows', () => {
+    const two = `${validCity.trimEnd()}\n${validCity.replaceAll('maanshan', 'hefei').split('\n').slice(1).join('\n')}`;
+    const { cities } = run(two);
+    expect(cities).toHaveLength(2);
+    const page = withImports(toTables(bundled), bundled, cities);
+    const rows = toTables(mergeImported(bundled, cities));
+    expect(page.figures.objects()).toEqual(rows.figures.objects());
+    expect(page.cities.objects()).toEqual(rows.cities.objects());
+    expect(page.documents.objects()).toEqual(rows.documents.objects());
+    // A city that clashes (here: the same city twice) is left out of both alike.
+    expect(withImports(toTables(bundled), bundled, [cities[0]!, cities[0]!]).figures.numRows()).toBe(bundled.figures.length + 6);
+  });
+
   test('adds the imported city after the bundled ones, flagged, with its figures and documents', () => {
     const city = expectImported(run(validCity));
     const merged = mergeImported(bundled, [city]);

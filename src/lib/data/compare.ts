@@ -290,7 +290,9 @@ export function compare(rows: readonly Mark[], specs?: readonly GroupSpec[]): Gr
   const byMeasure = new Map<string, ComparedFigure[]>();
   for (const entry of primary) {
     const key = measureKey(entry.mark);
-    byMeasure.set(key, [...(byMeasure.get(key) ?? []), entry]);
+    const group = byMeasure.get(key);
+    if (group) group.push(entry);
+    else byMeasure.set(key, [entry]);
   }
   if (!specs) return [...byMeasure.entries()].map(([key, entries]) => buildGroup(key, entries));
   return specs.flatMap((spec) => {

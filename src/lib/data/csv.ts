@@ -122,7 +122,7 @@ export function parseCsvInChunks(
   text: string,
   pause: () => Promise<void>,
   progress: (share: number) => void = () => {},
-  chunkSize = 256 * 1024,
+  chunkSize = 96 * 1024,
 ): Promise<ParsedCsv> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return Promise.resolve({ header: [], records: [], issues: [EMPTY_FILE] });

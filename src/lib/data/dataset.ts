@@ -1,7 +1,9 @@
 // Builds the app's Arquero tables from CSV texts: parse once, validate, cross-check references, fail loudly.
-import { from, type ColumnTable } from 'arquero';
+import { table, type ColumnTable } from 'arquero';
 import { parseCsv, type CsvIssue } from './csv';
 import {
+  runSteps,
+  type Steps,
   checkReferences,
   citySchema,
   documentSchema,
@@ -79,11 +81,49 @@ export function readDataset(texts: DatasetTexts): TypedDataset {
   return { figures, documents, cities, nationalRd };
 }
 
+/**
+ * An Arquero table from typed rows, column by column in one pass. Faster than `from(rows)`, which inspects
+ * every row for its keys: tens of thousands of imported figures must become a table within a frame or two.
+ */
+function tableOf<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): ColumnTable {
+  return runSteps(tableSteps(rows, columns));
+}
+
+/** tableOf, yielding between slices of rows: an imported city's figures become a table without a long task. */
+export function* tableSteps<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): Steps<ColumnTable> {
+  const SLICE = 4000;
+  const data: Record<string, unknown[]> = {};
+  for (const name of columns) data[name] = new Array<unknown>(rows.length);
+  for (let start = 0; start < rows.length; start += SLICE) {
+    if (start > 0) yield start / rows.length;
+    for (let i = start; i < Math.min(rows.length, start + SLICE); i++) for (const name of columns) data[name]![i] = rows[i]![name];
+  }
+  return table(data);
+}
+
+const keysOf = <Row extends object>(rows: readonly Row[], fallback: readonly (keyof Row & string)[]) =>
+  rows.length > 0 ? (Object.keys(rows[0]!) as (keyof Row & string)[]) : fallback;
+
+/** The figure table's columns, in the order validate() writes them, for a table of no rows too. */
+export const FIGURE_COLUMNS = [...figureSchema.columns.map((c) => c.name), 'span'] as (keyof Figure & string)[];
+
+export function figureTable(figures: readonly Figure[]): ColumnTable {
+  return tableOf(figures, keysOf(figures, FIGURE_COLUMNS));
+}
+
 export function toTables(data: TypedDataset): Dataset {
   return {
-    figures: from(data.figures),
-    documents: from(data.documents),
-    cities: from(data.cities.map((city) => ({ ...city, imported: city.imported ?? false }))),
-    nationalRd: from(data.nationalRd),
+    figures: figureTable(data.figures),
+    ...smallTables(data),
+  };
+}
+
+/** Documents, cities and the national series: tens of rows, made afresh whenever the cities change. */
+export function smallTables(data: Omit<TypedDataset, 'figures'>): Omit<Dataset, 'figures'> {
+  const cities = data.cities.map((city) => ({ ...city, imported: city.imported ?? false }));
+  return {
+    documents: tableOf(data.documents, keysOf(data.documents, ['id'])),
+    cities: tableOf(cities, keysOf(cities, ['id'])),
+    nationalRd: tableOf(data.nationalRd, keysOf(data.nationalRd, ['year'])),
   };
 }

@@ -1,7 +1,8 @@
 // "Bring your own cities": a user's CSV bytes in, imported cities or precise row/column issues out; pure, no DOM.
 import Papa from 'papaparse';
 import { issue, parseCsv, parseCsvInChunks, type CsvIssue, type CsvRecord, type IssueCode, type ParsedCsv } from './csv';
-import type { TypedDataset } from './dataset';
+import type { ColumnTable } from 'arquero';
+import { FIGURE_COLUMNS, smallTables, tableSteps, type Dataset, type TypedDataset } from './dataset';
 import { parsePeriod } from './period';
 import {
   COMMITMENTS,
@@ -34,6 +35,8 @@ export interface ImportedCity {
   encoding: FileEncoding;
   /** This city's rows as the reader wrote them (header + rows, CSV): what is kept, and read again on every start. */
   source: string;
+  /** `figures` as an Arquero table, built once while importing, so adding the city to the page is a concatenation. */
+  table: ColumnTable;
 }
 
 export interface ImportResult {
@@ -126,13 +129,14 @@ export function describeSize(bytes: number): string {
  * saves CSV — but only when the bytes are valid GB18030 and are not UTF-8 with a few bad bytes, which would
  * otherwise turn into plausible-looking mojibake.
  */
-export function decodeFile(bytes: Uint8Array): DecodedFile {
-  if (bytes.length > MAX_IMPORT_BYTES)
+export function decodeFile(bytes: Uint8Array, size = bytes.length): DecodedFile {
+  // `size` is the file's own size: a reader reads no more than the limit and one byte, so bytes may be cut short.
+  if (size > MAX_IMPORT_BYTES)
     return {
       ok: false,
       issue: {
-        ...issue(1, '', describeSize(bytes.length), 'file_too_large', `The file is ${describeSize(bytes.length)}; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`),
-        detail: describeSize(bytes.length),
+        ...issue(1, '', describeSize(size), 'file_too_large', `The file is ${describeSize(size)}; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`),
+        detail: describeSize(size),
       },
     };
 
@@ -291,8 +295,9 @@ export async function importCsvInSlices(
   existing: TypedDataset,
   pause: Pause,
   progress: (share: number) => void = () => {},
+  size = bytes.length,
 ): Promise<ImportResult> {
-  const decoded = decodeFile(bytes);
+  const decoded = decodeFile(bytes, size);
   if (!decoded.ok) return { cities: [], errors: [decoded.issue], warnings: [] };
   await pause();
   const parsed = await parseCsvInChunks(decoded.text, pause, (share) => progress(share * 0.4));
@@ -353,7 +358,7 @@ function* importSteps(parsed: ParsedCsv, fileName: string, existing: TypedDatase
   warnings.push(...across.warnings);
   if (errors.length > 0) return done([]);
 
-  const cities = citiesOf(records, validated.rows, parsed, existing, fileName, encoding);
+  const cities = yield* citiesOf(records, validated.rows, parsed, existing, fileName, encoding);
   errors.push(...cities.errors);
   warnings.push(...cities.warnings);
   return done(cities.cities);
@@ -425,6 +430,7 @@ function* fillRecords(
   const note = (row: number, column: string, before: string, after: string, code: IssueCode, message: string) =>
     warnings.push({ ...issue(row, column, before, code, message), detail: after });
   const takenIds = new Set([...existing.figures.map((f) => f.id), ...input.map((r) => cell(r, 'id')).filter(Boolean)]);
+  const nextSuffix = new Map<string, number>();
   const records: CsvRecord[] = [];
   for (const [index, original] of input.entries()) {
     if (index % 256 === 255) yield index / input.length;
@@ -468,8 +474,11 @@ function* fillRecords(
     if (city) fill('doc', `${slug(city)}-${slug(fileName) || 'file'}`, 'the figure is filed under a document named after the file,');
     if (!cell(record, 'id') && city) {
       const base = [city, cell(record, 'period'), cell(record, 'category'), cell(record, 'measure')].map(slug).filter(Boolean).join('-');
-      let id = base;
-      for (let n = 2; takenIds.has(id); n++) id = `${base}-${n}`;
+      // Count on from the last number used for this base, so thousands of alike rows stay linear.
+      let n = nextSuffix.get(base) ?? 1;
+      let id = n === 1 ? base : `${base}-${n}`;
+      while (takenIds.has(id)) id = `${base}-${++n}`;
+      nextSuffix.set(base, n + 1);
       takenIds.add(id);
       fill('id', id, 'generated');
     }
@@ -655,23 +664,27 @@ function firstFilled(records: CsvRecord[], column: string): string {
 }
 
 /** One ImportedCity per city id, in order of first appearance; a city needs a name in at least one language. */
-function citiesOf(
+function* citiesOf(
   records: CsvRecord[],
   figures: Figure[],
   parsed: ParsedCsv,
   existing: TypedDataset,
   fileName: string,
   encoding: FileEncoding,
-): { cities: ImportedCity[]; errors: CsvIssue[]; warnings: CsvIssue[] } {
+): Steps<{ cities: ImportedCity[]; errors: CsvIssue[]; warnings: CsvIssue[] }> {
   const errors: CsvIssue[] = [];
   const warnings: CsvIssue[] = [];
   const rowsOf = new Map<string, number[]>();
-  records.forEach((r, i) => rowsOf.set(cell(r, 'city'), [...(rowsOf.get(cell(r, 'city')) ?? []), i]));
+  records.forEach((r, i) => {
+    const rows = rowsOf.get(cell(r, 'city'));
+    if (rows) rows.push(i);
+    else rowsOf.set(cell(r, 'city'), [i]);
+  });
   const cities: ImportedCity[] = [];
   for (const [id, indices] of rowsOf) {
-    const own = indices.map((i) => records[i]!);
-    const zh = firstFilled(own, 'city_zh');
-    const en = firstFilled(own, 'city_en');
+    const ownRecords = indices.map((i) => records[i]!);
+    const zh = firstFilled(ownRecords, 'city_zh');
+    const en = firstFilled(ownRecords, 'city_en');
     const row = indices[0]! + 2;
     if (!zh && !en) {
       errors.push(issue(row, 'city_zh', '', 'missing_city_name', `City "${id}" has no name: give city_zh or city_en on at least one of its rows.`));
@@ -682,17 +695,32 @@ function citiesOf(
       ['city_en', en],
     ] as const)
       if (!name) warnings.push({ ...issue(row, column, '', 'defaulted', `No ${column} for "${id}": the other name is shown.`), detail: zh || en });
-    const source = Papa.unparse({ fields: parsed.header, data: indices.map((i) => parsed.header.map((h) => cell(parsed.records[i]!, h))) }, { newline: '\n' });
+    const source = yield* sourceOf(parsed, indices);
+    const own = indices.map((i) => figures[i]!);
+    const table = yield* tableSteps(own, FIGURE_COLUMNS);
     cities.push({
       city: { id, name_zh: zh || en, name_en: en || zh, province_zh: '', province_en: '', level_zh: '', level_en: '', imported: true },
-      documents: documentsOf(own, id, existing, fileName, warnings, row),
-      figures: indices.map((i) => figures[i]!),
+      documents: documentsOf(ownRecords, id, existing, fileName, warnings, row),
+      figures: own,
       fileName,
       encoding,
       source,
+      table,
     });
   }
   return { cities, errors, warnings };
+}
+
+/** A city's rows as CSV text with the file's header, written a slice of rows at a time. */
+function* sourceOf(parsed: ParsedCsv, indices: number[]): Steps<string> {
+  const SLICE = 2000;
+  const pieces = [Papa.unparse([parsed.header], { newline: '\n' })];
+  for (let start = 0; start < indices.length; start += SLICE) {
+    if (start > 0) yield start / indices.length;
+    const data = indices.slice(start, start + SLICE).map((i) => parsed.header.map((h) => cell(parsed.records[i]!, h)));
+    pieces.push(Papa.unparse(data, { newline: '\n' }));
+  }
+  return pieces.join('\n');
 }
 
 /** Documents of a city's rows, in order of first use: a known document is copied, a new one is built from doc_* columns. */
@@ -759,34 +787,56 @@ function spanOf(periods: string[]): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The bundled dataset plus imported cities. Every city row gets an `imported` flag (false for
- * bundled ones) because Arquero takes a table's columns from its first row. A city whose id, or
- * any of whose figure ids, is already present is skipped: the importer reports those as errors,
- * so this only guards against stale saved imports. Documents are shared by id, the first one wins.
+ * The bundled tables plus imported cities, for the page: the figures are the bundled table and each city's own,
+ * concatenated (no row is copied into a new object); documents and cities are small and made afresh.
  */
-export function mergeImported(base: TypedDataset, cities: ImportedCity[]): TypedDataset {
-  const merged = {
-    figures: [...base.figures],
-    documents: [...base.documents],
-    cities: base.cities.map((c): MergedCityRow => ({ ...c, imported: false })),
-    nationalRd: base.nationalRd,
+export function withImports(bundled: Dataset, base: TypedDataset, cities: ImportedCity[]): Dataset {
+  const added = acceptedCities(base, cities);
+  return {
+    figures: bundled.figures.concat(...added.map((c) => c.table)),
+    ...smallTables(mergeRows(base, added, [])),
   };
-  const cityIds = new Set(merged.cities.map((c) => c.id));
-  const figureIds = new Set(merged.figures.map((f) => f.id));
-  const documentIds = new Set(merged.documents.map((d) => d.id));
+}
+
+/**
+ * The cities that can join: a city whose id, or any of whose figure ids, is already present is skipped. The
+ * importer reports those as errors, so this only guards against stale kept cities.
+ */
+function acceptedCities(base: TypedDataset, cities: ImportedCity[]): ImportedCity[] {
+  const cityIds = new Set(base.cities.map((c) => c.id));
+  const figureIds = new Set(base.figures.map((f) => f.id));
+  const accepted: ImportedCity[] = [];
   for (const imported of cities) {
     if (cityIds.has(imported.city.id) || imported.figures.some((f) => figureIds.has(f.id))) continue;
     cityIds.add(imported.city.id);
-    merged.cities.push({ ...imported.city });
-    for (const figure of imported.figures) {
-      figureIds.add(figure.id);
-      merged.figures.push(figure);
-    }
-    for (const document of imported.documents)
-      if (!documentIds.has(document.id)) {
-        documentIds.add(document.id);
-        merged.documents.push(document);
-      }
+    for (const figure of imported.figures) figureIds.add(figure.id);
+    accepted.push(imported);
   }
-  return merged;
+  return accepted;
+}
+
+/** Rows of the bundled data and of accepted cities; documents are shared by id, the first one wins. */
+function mergeRows(base: TypedDataset, cities: ImportedCity[], figures: Figure[]): TypedDataset {
+  const documents = [...base.documents];
+  const documentIds = new Set(documents.map((d) => d.id));
+  for (const document of cities.flatMap((c) => c.documents))
+    if (!documentIds.has(document.id)) {
+      documentIds.add(document.id);
+      documents.push(document);
+    }
+  return {
+    figures,
+    documents,
+    cities: [...base.cities.map((c): MergedCityRow => ({ ...c, imported: false })), ...cities.map((c) => ({ ...c.city }))],
+    nationalRd: base.nationalRd,
+  };
+}
+
+/**
+ * The bundled dataset plus imported cities, as rows: what a new file must not clash with. Every city row gets
+ * an `imported` flag (false for bundled ones), as every row of a table must have the same columns.
+ */
+export function mergeImported(base: TypedDataset, cities: ImportedCity[]): TypedDataset {
+  const accepted = acceptedCities(base, cities);
+  return mergeRows(base, accepted, [...base.figures, ...accepted.flatMap((c) => c.figures)]);
 }

@@ -48,7 +48,7 @@ export interface Progress {
 }
 
 /** A long import yields to the browser after this long, so no task blocks the page for more than about a frame or two. */
-const SLICE_MS = 30;
+const SLICE_MS = 20;
 
 /** localStorage where the browser allows it; some file:// and private modes throw on any access. */
 export function browserStorage(): Storage | null {
@@ -109,6 +109,7 @@ export class ImportStore {
   readonly #base: TypedDataset;
   readonly #store: Storage | null;
   #abort: AbortController | null = null;
+  #pendingWrites = 0;
   /** The newest `added` stamp among kept cities, as last read or written. */
   #latestAdded = 0;
 
@@ -126,6 +127,11 @@ export class ImportStore {
 
   get busy(): boolean {
     return this.progress !== null;
+  }
+
+  /** Resolves once every city added so far has been written to storage (tests, and a page about to close). */
+  async saved(): Promise<void> {
+    while (this.#pendingWrites > 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Bundled data plus every imported city: what a new file must not clash with. */
@@ -179,7 +185,7 @@ export class ImportStore {
    * Imports files one after another, each accepted whole or not at all, a slice at a time with progress.
    * `cancel()` stops the file being read; files already accepted stay.
    */
-  async addFiles(files: { bytes: Uint8Array; name: string }[]): Promise<ImportOutcome[]> {
+  async addFiles(files: { bytes: Uint8Array; name: string; size?: number }[]): Promise<ImportOutcome[]> {
     this.cancel();
     const abort = new AbortController();
     this.#abort = abort;
@@ -188,13 +194,23 @@ export class ImportStore {
     try {
       for (const file of files) {
         this.progress = { fileName: file.name, share: 0 };
-        const result = await importCsvInSlices(file.bytes, file.name, this.#existing(), pauser(abort.signal), (share) => {
-          if (this.progress) this.progress = { fileName: file.name, share };
-        });
+        const result = await importCsvInSlices(
+          file.bytes,
+          file.name,
+          this.#existing(),
+          pauser(abort.signal),
+          (share) => {
+            if (this.progress) this.progress = { fileName: file.name, share };
+          },
+          file.size,
+        );
         const outcome = { fileName: file.name, ...result };
         outcomes.push(outcome);
+        // The page redraws with the new cities in a task of its own, not on the end of the last slice.
+        if (result.cities.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
         for (const city of result.cities) this.#keep(city);
       }
+      await this.saved();
     } catch (error) {
       if (!abort.signal.aborted) throw error;
     } finally {
@@ -216,7 +232,12 @@ export class ImportStore {
     const added = Math.max(Date.now(), this.#latestAdded + 1);
     this.#latestAdded = added;
     const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
-    this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
+    // Writing megabytes to localStorage blocks; done in a later task it never adds to the redraw.
+    this.#pendingWrites++;
+    setTimeout(() => {
+      this.#pendingWrites--;
+      if (this.entries.some((e) => e.key === key)) this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
+    }, 0);
   }
 
   remove(cityId: string): void {

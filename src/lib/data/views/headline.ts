@@ -126,7 +126,11 @@ const isStated = (f: SortedFigure) => f.status !== 'missing';
 
 function byValue<T>(items: T[], key: (item: T) => string): { key: string; items: T[] }[] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return [...groups.entries()].map(([k, list]) => ({ key: k, items: list }));
 }
 

@@ -31,11 +31,12 @@ export interface MarkQuery {
 }
 
 const enrichedCache = new WeakMap<Dataset, ColumnTable>();
+const lookupCache = new WeakMap<Dataset, { documents: ColumnTable; cities: ColumnTable }>();
 
-/** Figures with their document and city names, joined once per dataset rather than on every change. */
-export function enrichedFigures(data: Dataset): ColumnTable {
-  let table = enrichedCache.get(data);
-  if (!table) {
+/** The document and city columns a mark carries, renamed once per dataset. */
+function lookups(data: Dataset): { documents: ColumnTable; cities: ColumnTable } {
+  let found = lookupCache.get(data);
+  if (!found) {
     const documents = data.documents
       .derive({ date: (d: DocumentRow) => d.date_published || d.date_signed })
       .select({
@@ -52,7 +53,22 @@ export function enrichedFigures(data: Dataset): ColumnTable {
         period: 'doc_period',
       });
     const cities = data.cities.select({ id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' });
-    table = data.figures.join_left(documents, 'doc').join_left(cities, 'city');
+    found = { documents, cities };
+    lookupCache.set(data, found);
+  }
+  return found;
+}
+
+const enrich = (figures: ColumnTable, data: Dataset): ColumnTable => {
+  const { documents, cities } = lookups(data);
+  return figures.join_left(documents, 'doc').join_left(cities, 'city');
+};
+
+/** Figures with their document and city names, joined once per dataset rather than on every change. */
+export function enrichedFigures(data: Dataset): ColumnTable {
+  let table = enrichedCache.get(data);
+  if (!table) {
+    table = enrich(data.figures, data);
     enrichedCache.set(data, table);
   }
   return table;
@@ -63,12 +79,12 @@ export function enrichedFigures(data: Dataset): ColumnTable {
  * not_stated rows included, since compare() decides once what each of them means for a chart.
  */
 export function selectMarks(data: Dataset, query: MarkQuery): Mark[] {
-  return enrichedFigures(data)
+  // Filter first, then join: one category of a large import is a few rows, the whole table thousands.
+  const selected = data.figures
     .params(query)
-    .filter(
-      (d: Figure, $: MarkQuery) =>
-        d.category === $.category && op.includes($.cities, d.city),
-    )
+    .filter((d: Figure, $: MarkQuery) => d.category === $.category && op.includes($.cities, d.city));
+  return enrich(selected, data)
+    .params(query)
     .derive({ order: (d: Figure, $: MarkQuery) => op.indexof($.cities, d.city) })
     .orderby('order', 'period', 'measure')
     .objects() as Mark[];
