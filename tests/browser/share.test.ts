@@ -138,7 +138,7 @@ describe('exports', () => {
     expect(svg.name).toBe(`tech-targets-firms-${today}.svg`);
     expect(png.name).toBe(`tech-targets-firms-${today}.png`);
     const text = svg.bytes.toString('utf8');
-    expect(text).toContain('高新技术企业：各市统计口径各不相同');
+    expect(text).toContain('高新技术企业：各市统计什么，哪些数据可比');
     expect(text).toContain('阅读提示');
     expect(text).toContain('省下达任务（斜线）');
     expect(text).toContain('来源：');

@@ -5,6 +5,14 @@ import { preferredLang } from '../../src/lib/state/app.svelte';
 import { defaultState, parseQuery, toQuery, withQuery } from '../../src/lib/state/url';
 
 describe('parseQuery', () => {
+  test('category and period values the data does not have fall back to none, so a link never shows "0 of 227"', () => {
+    const known = { categories: ['tech_smes', 'rd_intensity'], periods: ['2023', '2021'] };
+    const state = parseQuery('?view=explorer&cat=tech_smes,constructor,nosuch&period=2023,1999,2023H1', CITY_IDS, known);
+    expect(state.explorer.categories).toEqual(['tech_smes']);
+    expect(state.explorer.periods).toEqual(['2023']);
+    expect(parseQuery('?cat=__proto__&period=soon', CITY_IDS, known).explorer).toMatchObject({ categories: [], periods: [] });
+  });
+
   test('reads view, cities in canonical order, lang, table and embed', () => {
     const state = parseQuery('?view=market&cities=huaibei,huangshi&lang=zh&table=1&embed=1', CITY_IDS);
     expect(state).toMatchObject({ view: 'market', cities: ['huangshi', 'huaibei'], lang: 'zh', table: true, embed: true });
