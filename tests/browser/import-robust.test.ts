@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { APP_URL, openApp, useBrowser } from './page';
+import { oneLargeCity } from '../../scripts/large-import.js';
 
 const browser = useBrowser();
 
@@ -167,31 +168,6 @@ badtown,rd_intensity,share_of_gdp,target,2023,666.6,%,研发投入强度达到66
 });
 
 describe('a 5 MB file', () => {
-  /** One city, about 21,000 rows over many categories, just under the 5 MB limit. */
-  function fiveMegabytes(): string {
-    const categories = [
-      ['talent', 'new', '人'],
-      ['platforms', 'new', '家'],
-      ['funding', 'size', '万元'],
-      ['projects', 'count', '项'],
-      ['incubators', 'new', '家'],
-      ['achievements', 'registered', '项'],
-      ['cooperation', 'events', '场'],
-      ['enterprises', 'new', '家'],
-    ];
-    const lines = ['city,category,measure,kind,period,qualifier,value,unit,scope_class,label_zh,label_en,quote,city_zh,city_en,note_en'];
-    let bytes = Buffer.byteLength(lines[0]!) + 1;
-    for (let n = 0; ; n++) {
-      const [category, measure, unit] = n < 3 ? [['rd_intensity', 'share_of_gdp', '%'], ['high_tech_firms', 'new', '家'], ['tech_market', 'turnover', '亿元']][n]! : categories[n % categories.length]!;
-      const line = `bigcity,${category},${measure},target,${2021 + (n % 3)},at_least,${(n % 97) + 1},${unit},city_wide,新增高新技术企业新增高新技术企业,New high-tech firms in the city,力争新增高新技术企业${n}家以上，加快推进创新驱动发展战略,大城,Big City,Synthetic row for the 5 MB import test padded to a realistic length of text.`;
-      const size = Buffer.byteLength(line) + 1;
-      if (bytes + size > 4.9 * 1024 * 1024) break;
-      lines.push(line);
-      bytes += size;
-    }
-    return lines.join('\n') + '\n';
-  }
-
   test('imports with a progress bar and no main-thread task over 100 ms', async () => {
     const { page, errors } = await openApp(browser());
     await page.evaluate(() => {
@@ -211,7 +187,7 @@ describe('a 5 MB file', () => {
         if (document.querySelector('[data-import-ok]') && !w.took) w.took = performance.now() - w.started;
       }).observe(document.body, { childList: true, subtree: true });
     });
-    await importFiles(page, [file('big.csv', fiveMegabytes())]);
+    await importFiles(page, [file('big.csv', oneLargeCity())]);
     await page.locator('[data-import-ok]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain('Big City added');

@@ -313,6 +313,11 @@ export async function importCsvInSlices(
   }
 }
 
+/** Pushes one by one: a spread of a hundred thousand warnings would overflow the call stack. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 /** Spreadsheet order, so the UI can list issues top to bottom; sort is stable within a row. */
 function byRow(issues: CsvIssue[]): CsvIssue[] {
   return [...issues].sort((a, b) => a.row - b.row);
@@ -341,26 +346,26 @@ function* importSteps(parsed: ParsedCsv, fileName: string, existing: TypedDatase
   }
 
   const filled = yield* fillRecords(parsed.records, existing, fileName);
-  errors.push(...filled.errors);
-  warnings.push(...filled.warnings);
+  append(errors, filled.errors);
+  append(warnings, filled.warnings);
   const records = filled.records;
 
   // The same validator as the bundled data, on cells already normalised and defaulted.
   const header = [...new Set([...SCHEMA_COLUMNS, ...parsed.header])];
   const validated = yield* validateSteps(figureSchema, { header, records, issues: [] });
   const reported = new Set(filled.errors.map((e) => `${e.row}|${e.column}`));
-  errors.push(...validated.errors.filter((e) => !reported.has(`${e.row}|${e.column}`)));
-  warnings.push(...validated.warnings.filter((w) => !(w.code === 'unknown_column' && IMPORT_ONLY_COLUMNS.has(w.column))));
+  append(errors, validated.errors.filter((e) => !reported.has(`${e.row}|${e.column}`)));
+  append(warnings, validated.warnings.filter((w) => !(w.code === 'unknown_column' && IMPORT_ONLY_COLUMNS.has(w.column))));
 
   // File-wide rules run even when some cells are wrong, so one upload lists every problem.
   const across = yield* checkAcrossRows(records, existing);
-  errors.push(...across.errors);
-  warnings.push(...across.warnings);
+  append(errors, across.errors);
+  append(warnings, across.warnings);
   if (errors.length > 0) return done([]);
 
   const cities = yield* citiesOf(records, validated.rows, parsed, existing, fileName, encoding);
-  errors.push(...cities.errors);
-  warnings.push(...cities.warnings);
+  append(errors, cities.errors);
+  append(warnings, cities.warnings);
   return done(cities.cities);
 }
 
@@ -617,8 +622,8 @@ function* checkAcrossRows(records: CsvRecord[], existing: TypedDataset): Steps<{
       );
   }
 
-  warnings.push(...conflicts(records, (r) => cell(r, 'city'), ['city_zh', 'city_en']));
-  warnings.push(...conflicts(records, (r) => cell(r, 'doc'), ['doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date']));
+  append(warnings, conflicts(records, (r) => cell(r, 'city'), ['city_zh', 'city_en']));
+  append(warnings, conflicts(records, (r) => cell(r, 'doc'), ['doc_title', 'doc_title_zh', 'doc_title_en', 'doc_date']));
   return { errors, warnings };
 }
 

@@ -207,7 +207,7 @@ export class ImportStore {
         const outcome = { fileName: file.name, ...result };
         outcomes.push(outcome);
         // The page redraws with the new cities in a task of its own, not on the end of the last slice.
-        if (result.cities.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (result.cities.length > 0) await yieldToBrowser();
         for (const city of result.cities) this.#keep(city);
       }
       await this.saved();
@@ -317,13 +317,30 @@ export class ImportStore {
   }
 }
 
+/**
+ * Lets the browser run input, rendering and other tasks, then goes on. scheduler.yield() where there is one;
+ * otherwise a message to ourselves — not setTimeout, which browsers clamp and throttle when it is chained.
+ */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** A Pause that yields to the browser once a slice has run SLICE_MS, and rejects once the signal is aborted. */
 export function pauser(signal: AbortSignal, sliceMs = SLICE_MS): Pause {
   let sliceStart = performance.now();
   return async () => {
     if (signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
     if (performance.now() - sliceStart < sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToBrowser();
     if (signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
     sliceStart = performance.now();
   };

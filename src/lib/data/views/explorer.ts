@@ -76,7 +76,9 @@ interface FacetOrders {
 }
 
 interface ExplorerBase extends FacetOrders {
+  /** Grows columns as they are first needed: the search text, and one position column per sort used. */
   table: ColumnTable;
+  searchable: boolean;
   /** One frozen Mark per row of `table`, made once: a query picks rows by index instead of rebuilding objects. */
   marks: readonly Mark[];
 }
@@ -179,43 +181,53 @@ function explorerBase(data: Dataset): ExplorerBase {
       value_missing: (d: Mark) => (d.value === null ? 1 : 0),
       label_en_key: (d: Mark) => op.lower(d.label_en),
       file_row: () => op.row_number(),
-      // normaliseForSearch spelled out in Arquero ops, since an expression cannot call outside functions.
-      haystack: (d: Mark) =>
-        op.lower(
-          op.normalize(
-            op.join(
-              [
-                d.label_zh,
-                d.label_en,
-                d.quote,
-                d.note_en,
-                d.note_zh,
-                d.scope_zh,
-                d.scope_en,
-                d.city_zh,
-                d.city_en,
-                d.doc_title_zh,
-                d.doc_title_en,
-                d.id,
-                d.category,
-                d.measure,
-              ],
-              '\n',
-            ),
-            'NFKC',
-          ),
-        ),
     });
   // Stored in the default order, so one precomputed rank breaks every tie instead of four more sort keys.
   const canonical = ranked
     .orderby('order', 'category_rank', 'measure', 'period_rank', 'file_row')
     .reify()
     .derive({ canonical_rank: () => op.row_number() });
-  const table = canonical.assign(sortPositions(canonical));
-  const marks = (table.select(MARK_COLUMNS).objects() as Mark[]).map((mark) => Object.freeze(mark));
-  const base = { table, marks, cityOrder, categoryOrder, kindOrder, periodOrder };
+  const marks = (canonical.select(MARK_COLUMNS).objects() as Mark[]).map((mark) => Object.freeze(mark));
+  const base = { table: canonical, marks, cityOrder, categoryOrder, kindOrder, periodOrder, searchable: false };
   baseCache.set(data, base);
   return base;
+}
+
+/**
+ * The search text of every row, added the first time a reader searches: a large import shows its rows at once,
+ * and pays for normalising 40,000 rows of text only if someone searches them.
+ */
+function ensureSearchable(base: ExplorerBase): void {
+  if (base.searchable) return;
+  base.table = base.table.derive({
+    // normaliseForSearch spelled out in Arquero ops, since an expression cannot call outside functions.
+    haystack: (d: Mark) =>
+      op.lower(
+        op.normalize(
+          op.join(
+            [
+              d.label_zh,
+              d.label_en,
+              d.quote,
+              d.note_en,
+              d.note_zh,
+              d.scope_zh,
+              d.scope_en,
+              d.city_zh,
+              d.city_en,
+              d.doc_title_zh,
+              d.doc_title_en,
+              d.id,
+              d.category,
+              d.measure,
+            ],
+            '\n',
+          ),
+          'NFKC',
+        ),
+      ),
+  });
+  base.searchable = true;
 }
 
 /** Rows containing every term. Terms never contain whitespace, so none can match across two fields. */
@@ -276,28 +288,30 @@ const sortColumn = (sort: ExplorerSortKey, descending: boolean, lang: Lang): str
   `sort_${sort}${sort === 'label' ? `_${lang}` : ''}_${descending ? 'desc' : 'asc'}`;
 
 /**
- * Each row's position under every sort the explorer offers, computed once per dataset: a query then sorts on
- * one integer column, which keeps re-sorting 15,000 rows cheap.
+ * Each row's position under one sort, computed the first time that sort is asked for and kept: a query then
+ * sorts on one integer column, which keeps re-sorting tens of thousands of rows cheap.
  */
-function sortPositions(table: ColumnTable): Record<string, Int32Array> {
-  const columns: Record<string, Int32Array> = {};
-  for (const sort of EXPLORER_SORT_KEYS)
-    for (const lang of sort === 'label' ? (['en', 'zh'] as const) : (['en'] as const))
-      for (const descending of [false, true]) {
-        const position = new Int32Array(table.numRows());
-        table
-          .orderby(...sortKeys(sort, descending, lang))
-          .indices()
-          .forEach((row, index) => (position[row] = index));
-        columns[sortColumn(sort, descending, lang)] = position;
-      }
-  return columns;
+function ensureSortPositions(base: ExplorerBase, sort: ExplorerSortKey, descending: boolean, lang: Lang): string {
+  const column = sortColumn(sort, descending, lang);
+  if (base.table.columnNames().includes(column)) return column;
+  const position = new Int32Array(base.table.numRows());
+  base.table
+    .orderby(...sortKeys(sort, descending, lang))
+    .indices()
+    .forEach((row, index) => (position[row] = index));
+  base.table = base.table.assign({ [column]: position });
+  return column;
 }
 
 /** Every figure matching the query, sorted, with facet counts that show what each other choice would give. */
 export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResult {
   const base = explorerBase(data);
-  const searched = applySearch(base.table, searchTerms(query.search));
+  const terms = searchTerms(query.search);
+  if (terms.length > 0) ensureSearchable(base);
+  // The table is stored in the default order, which is exactly city ascending: nothing to sort then.
+  const inStoredOrder = query.sort === 'city' && !query.descending;
+  const positions = inStoredOrder ? '' : ensureSortPositions(base, query.sort, query.descending, query.lang ?? 'en');
+  const searched = applySearch(base.table, terms);
   const params: FilterParams = {
     // An empty city list selects no city, whereas an empty list of any other facet leaves it unfiltered.
     cityOn: passing(base.cityOrder, query.cities, false),
@@ -306,11 +320,7 @@ export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResu
     periodOn: passing(base.periodOrder, query.periods, true),
   };
   const filtered = applyFilters(searched, params);
-  // The table is stored in the default order, which is exactly city ascending: nothing to sort then.
-  const inStoredOrder = query.sort === 'city' && !query.descending;
-  const order = (
-    inStoredOrder ? filtered : filtered.orderby(sortColumn(query.sort, query.descending, query.lang ?? 'en'))
-  ).indices();
+  const order = (inStoredOrder ? filtered : filtered.orderby(positions)).indices();
   const rows = Array.from(order, (index) => base.marks[index]!);
   const all = (values: readonly string[]) => values.map(() => true);
   const facets: Facets = {
