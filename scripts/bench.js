@@ -156,11 +156,15 @@ try {
     await context.close();
   }
 
-  // "Show all" on a 40,000-row explorer table: time until every row is in the DOM, and the longest task meanwhile.
+  // "Show all" on a 40,000-row explorer table: time until the rows on screen are drawn, then until the last row is
+  // drawn after a jump to the end of the page, and the longest task meanwhile. The table draws a window that
+  // follows the scroll, so the rows in the DOM stay a few hundred.
   const longFile = `${root}.bench/long-table.csv`;
   await writeFile(longFile, manyRows(40_000));
   const showAll = [];
+  const showAllEnd = [];
   const showAllLongest = [];
+  let showAllDomRows = 0;
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const sp = await context.newPage();
@@ -169,12 +173,20 @@ try {
     await sp.click('[data-import] > summary');
     await sp.setInputFiles('[data-import] input[type=file]', longFile);
     await sp.waitForSelector('[data-import-ok]', { timeout: 60_000 });
-    const total = Number(await sp.locator('[data-count]').getAttribute('data-count'));
     await sp.evaluate(longTaskWatch);
     const start = await sp.evaluate(() => performance.now());
     await sp.getByRole('button', { name: /^Show all/ }).click();
-    await sp.waitForFunction((n) => document.querySelectorAll('#view-panel tbody tr[data-row]').length >= n, total, { timeout: 120_000, polling: 200 });
+    await sp.waitForFunction(() => document.querySelectorAll('#view-panel tbody tr[data-row]').length > 100, null, { timeout: 60_000 });
     showAll.push((await sp.evaluate(() => performance.now())) - start);
+    const end = await sp.evaluate(() => performance.now());
+    await sp.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await sp.waitForFunction(() => {
+      const rows = document.querySelectorAll('#view-panel tbody tr[data-row]');
+      const last = rows[rows.length - 1];
+      return last && last.getBoundingClientRect().top < window.innerHeight && !last.nextElementSibling;
+    }, null, { timeout: 60_000 });
+    showAllEnd.push((await sp.evaluate(() => performance.now())) - end);
+    showAllDomRows = Math.max(showAllDomRows, await sp.locator('#view-panel tbody tr[data-row]').count());
     showAllLongest.push(await sp.evaluate(() => /** @type {any} */ (window).__longest));
     await context.close();
   }
@@ -233,7 +245,12 @@ try {
     explorer_search_dom_ms: round(median(searches)),
     explorer_synthetic_query_ms: synthetic,
     import_5mb: { bytes: Buffer.byteLength(oneLargeCity()), ms: round(median(imports)), longest_task_ms: round(Math.max(...importLongest)) },
-    show_all_40k_rows: { ms: round(median(showAll)), longest_task_ms: round(Math.max(...showAllLongest)) },
+    show_all_40k_rows: {
+      first_rows_ms: round(median(showAll)),
+      jump_to_end_ms: round(median(showAllEnd)),
+      rows_in_dom: showAllDomRows,
+      longest_task_ms: round(Math.max(...showAllLongest)),
+    },
     budget: { size_gzip_kb: 130, paint_ratio: 1.5, city_toggle_ms: 16, explorer_update_ms: 16, longest_task_ms: 100 },
   };
   console.log(JSON.stringify(result, null, 2));

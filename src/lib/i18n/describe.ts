@@ -196,13 +196,23 @@ export function groupReasonTexts(group: Group, lang: Lang, m: Messages): string[
   });
 }
 
-/** The notes and summary of a headline view in words. */
-export function describeView(model: ViewModel, lang: Lang, m: Messages): { notes: string[]; summary: string; documents: string[] } {
-  return {
-    notes: model.notes.map((n) => noteText(n, lang, m)),
-    summary: summaryText(model.summary, lang, m),
-    documents: documentsOf(model.marks, lang, m),
-  };
+type ViewWords = { notes: string[]; summary: string; documents: string[] };
+const wordsCache = new WeakMap<ViewModel, Map<Messages, ViewWords>>();
+
+/** The notes and summary of a headline view in words; made once per model and language (page, share bar and export share them). */
+export function describeView(model: ViewModel, lang: Lang, m: Messages): ViewWords {
+  const byLanguage = wordsCache.get(model) ?? new Map<Messages, ViewWords>();
+  wordsCache.set(model, byLanguage);
+  let words = byLanguage.get(m);
+  if (!words) {
+    words = {
+      notes: model.notes.map((n) => noteText(n, lang, m)),
+      summary: summaryText(model.summary, lang, m),
+      documents: documentsOf(model.marks, lang, m),
+    };
+    byLanguage.set(m, words);
+  }
+  return words;
 }
 
 /** The view's source line: the documents drawn, and the national bulletin only when the view draws it. */

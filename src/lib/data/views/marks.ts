@@ -79,13 +79,34 @@ export function enrichedFigures(data: Dataset): ColumnTable {
  * not_stated rows included, since compare() decides once what each of them means for a chart.
  */
 export function selectMarks(data: Dataset, query: MarkQuery): Mark[] {
-  // Filter first, then join: one category of a large import is a few rows, the whole table thousands.
+  // Filter first, then add the names: one category of a large import is a few rows, the whole table thousands.
+  // The names come from two small per-dataset maps, not a join, which Arquero would compile afresh each time.
   const selected = data.figures
     .params(query)
-    .filter((d: Figure, $: MarkQuery) => d.category === $.category && op.includes($.cities, d.city));
-  return enrich(selected, data)
-    .params(query)
-    .derive({ order: (d: Figure, $: MarkQuery) => op.indexof($.cities, d.city) })
-    .orderby('order', 'period', 'measure')
-    .objects() as Mark[];
+    .filter((d: Figure, $: MarkQuery) => d.category === $.category && op.includes($.cities, d.city))
+    .objects() as Figure[];
+  const { documents, cities } = nameMaps(data);
+  const order = new Map(query.cities.map((city, index) => [city, index]));
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return selected
+    .map((figure): Mark => ({ ...figure, ...documents.get(figure.doc)!, ...cities.get(figure.city)!, order: order.get(figure.city)! }))
+    .sort((a, b) => a.order - b.order || byText(a.period, b.period) || byText(a.measure, b.measure));
+}
+
+type DocumentNames = Pick<Mark, `doc_${string}` & keyof Mark>;
+type CityNames = Pick<Mark, 'city_zh' | 'city_en' | 'imported'>;
+const namesCache = new WeakMap<Dataset, { documents: Map<string, DocumentNames>; cities: Map<string, CityNames> }>();
+
+/** Each document's and city's columns as a mark carries them, by id, once per dataset. */
+function nameMaps(data: Dataset) {
+  let maps = namesCache.get(data);
+  if (!maps) {
+    const { documents, cities } = lookups(data);
+    maps = {
+      documents: new Map((documents.objects() as (DocumentNames & { doc: string })[]).map(({ doc, ...names }) => [doc, names])),
+      cities: new Map((cities.objects() as (CityNames & { city: string })[]).map(({ city, ...names }) => [city, names])),
+    };
+    namesCache.set(data, maps);
+  }
+  return maps;
 }
