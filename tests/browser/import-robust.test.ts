@@ -168,7 +168,9 @@ badtown,rd_intensity,share_of_gdp,target,2023,666.6,%,研发投入强度达到66
 });
 
 describe('a 5 MB file', () => {
-  test('imports with a progress bar and no main-thread task over 100 ms', async () => {
+  // One retry: a garbage-collection pause on a busy two-core machine can cross the line once; the bench reports
+  // the longest task of every run, so a page that really blocks is seen there too.
+  test('imports with a progress bar and no main-thread task over 100 ms', { retry: 1 }, async () => {
     const { page, errors } = await openApp(browser());
     await page.evaluate(() => {
       const w = window as unknown as { longest: number };

@@ -149,12 +149,13 @@ export function decodeFile(bytes: Uint8Array, size = bytes.length): DecodedFile 
     encoding = utf16;
   } else {
     if (bytes.includes(0)) return { ok: false, issue: binaryIssue(bytes) };
-    const utf8 = utf8Check(bytes);
-    if (utf8.firstBad === -1) {
-      // The decoder drops a UTF-8 BOM itself (ignoreBOM defaults to false).
-      text = new TextDecoder('utf-8').decode(bytes);
+    // The platform's strict decoder first (fast); the byte-by-byte check only when it refuses. It drops a BOM itself.
+    const utf8Text = strictDecode('utf-8', bytes);
+    if (utf8Text !== null) {
+      text = utf8Text;
       encoding = 'utf-8';
     } else {
+      const utf8 = utf8Check(bytes);
       // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not GBK: never guess it.
       const damagedUtf8 = utf8.valid > 4 * utf8.invalid;
       const gb = damagedUtf8 ? null : strictDecode('gb18030', bytes);
@@ -228,13 +229,14 @@ function encodingIssue(bytes: Uint8Array, offset: number, brokenUtf8: boolean): 
   };
 }
 
+/** Control characters a CSV does not have (tab, newline and carriage return are fine), and the replacement character. */
+// eslint-disable-next-line no-control-regex
+const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
+
 /** A CSV has almost no control characters; images, archives and workbooks decode to many of them or to U+FFFD. */
 function looksBinary(text: string): boolean {
-  let suspicious = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code === 0xfffd || code === 0x7f || (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r')) suspicious++;
-  }
+  // The regular-expression engine counts them far faster than a loop over five million characters would.
+  const suspicious = text.match(SUSPICIOUS)?.length ?? 0;
   return suspicious >= 3 && suspicious / text.length > 0.01;
 }
 
