@@ -38,6 +38,7 @@ export type IssueCode =
   | 'bad_encoding'
   | 'defaulted'
   | 'render_failed'
+  | 'stored_unreadable'
   | 'scope_words_only'
   | 'headline_unit'
   | 'document_of_other_city'

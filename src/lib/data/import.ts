@@ -519,8 +519,8 @@ function readValue(text: string, unit: string): { value: string } | { problem: s
     number = number.replaceAll(',', '');
   }
   if (suffix === '' || suffix === unit) return { value: number };
-  // A suffix starting with a digit or separator (3.5.1, 3,5,) is a malformed number, not a unit.
-  if (/^[\d.,-]/.test(suffix)) return { value: text };
+  // A suffix starting with a digit or separator (3.5.1, 3,5,) or an exponent (1e3) is a malformed number, not a unit.
+  if (/^[\d.,-]/.test(suffix) || /^e[+-]?\d+$/i.test(suffix)) return { value: text };
   return {
     problem: `"${text}" has a unit in the value text. Put the number in "value" (${number}) and the unit in "unit" (${suffix}); this row's unit is "${unit}".`,
   };

@@ -128,7 +128,7 @@ export interface Schema<Row> {
   /** Completes a valid row with values derived from its cells (e.g. the parsed period); runs once per row. */
   finish?: (row: Row) => Row;
   /** Rules across columns of one row (e.g. a not_stated row has no value). */
-  check?: (row: Row) => { column: string; code: IssueCode; message: string }[];
+  check?: (row: Row) => { column: string; code: IssueCode; message: string; detail?: string }[];
   /** Column whose values must be unique across the file. */
   key?: keyof Row & string;
 }
@@ -230,7 +230,7 @@ export const figureSchema: Schema<Figure> = {
   ],
   finish: (row) => ({ ...row, span: parsePeriod(row.period)!, scope_class: row.scope_class ?? 'not_stated' }),
   check(row) {
-    const issues: { column: string; code: IssueCode; message: string }[] = [];
+    const issues: { column: string; code: IssueCode; message: string; detail?: string }[] = [];
     const stated = row.kind !== 'not_stated';
     if (stated && row.value === null)
       issues.push({ column: 'value', code: 'required', message: 'A stated figure needs a value.' });
@@ -248,6 +248,7 @@ export const figureSchema: Schema<Figure> = {
         column: 'measure',
         code: 'headline_measure',
         message: `Headline categories take one of ${HEADLINE_MEASURES.join(', ')}.`,
+        detail: HEADLINE_MEASURES.join(', '),
       });
     return issues;
   },
@@ -362,7 +363,7 @@ export function* validateSteps<Row>(schema: Schema<Row>, parsed: ParsedCsv): Ste
     if (errors.length > before || malformed.has(rowNumber)) continue;
     const row = typed as Row;
     for (const problem of schema.check?.(row) ?? [])
-      errors.push(issue(rowNumber, problem.column, record[problem.column] ?? '', problem.code, problem.message));
+      errors.push({ ...issue(rowNumber, problem.column, record[problem.column] ?? '', problem.code, problem.message), detail: problem.detail });
     if (schema.key) {
       const key = row[schema.key];
       const first = seen.get(key);

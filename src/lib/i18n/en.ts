@@ -288,11 +288,12 @@ export const en = {
     } as Record<string, string>,
     forgiving:
       'Capitals, spaces and hyphens in codes are fine (Target, at least), and so are 2022年 or 2022年上半年 for a period, full-width digits, 3.5% with unit %, and 1,200. Each such cell is listed as a warning. Excel’s “CSV UTF-8”, UTF-16 and GBK files are all read.',
-    loaded: (file: string, cities: string, count: number) => `From ${file}: ${cities} added, ${count} figures. Marked ◆ “imported by you” everywhere.`,
+    loaded: (file: string, cities: string, count: number) =>
+      `From ${file}: ${cities} added, ${count} figure${count === 1 ? '' : 's'}. Marked ◆ “imported by you” everywhere.`,
     imported: 'Imported by you',
     remove: (city: string) => `Remove ${city}`,
     removeAll: 'Remove all imported cities',
-    figures: (count: number) => `${count} figures`,
+    figures: (count: number) => `${count} figure${count === 1 ? '' : 's'}`,
     reading: (file: string, percent: number) => `Reading ${file}: ${percent}%`,
     cancel: 'Cancel',
     errorsTitle: (file: string, count: number) =>
@@ -318,7 +319,7 @@ export const en = {
     retry: 'Try again',
   },
   /** English shows the validator's own precise sentence. */
-  issueText: (issue: { code: string; message: string; detail?: string }) => issue.message,
+  issueText: (issue: { code: string; message: string; detail?: string; column?: string }) => issue.message,
   categories: {
     achievements: 'Achievements and awards',
     cooperation: 'Cooperation',
@@ -404,8 +405,9 @@ export const en = {
   },
   summary: {
     highest: (cities: string, count: number, value: string, period: string) =>
-      `${cities} aim${count > 1 ? '' : 's'} highest: ${value} (${period}).`,
-    highestActual: (city: string, value: string, period: string) => `${city} reports the largest figure: ${value} (${period}).`,
+      `Of the ${period} targets, ${cities} aim${count > 1 ? '' : 's'} highest: ${value}.`,
+    highestActual: (city: string, value: string, period: string) =>
+      `Of the figures reported for ${period}, ${city} reports the largest: ${value}.`,
     missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure.`,
     setApart: (city: string) => `${city}’s figure is set apart and not ranked.`,
     notRanked: 'The targets are for different periods, so none is ranked highest.',

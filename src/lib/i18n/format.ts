@@ -13,7 +13,9 @@ const QUALIFIER_SIGN: Record<Qualifier, string> = {
 };
 
 // Intl rather than d3-format: the browser already ships it, and the single file has a size budget.
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+// Every digit the document gives is shown (3195.78万元 is not "3,196"); the fraction cap only hides float noise
+// from unit conversions (CNY bn from 亿元).
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 function number(value: number): string {
   return NUMBER.format(value);

@@ -20,6 +20,7 @@ const ZH_ISSUES: Record<string, string> = {
   bad_encoding: '文件编码无法识别：既不是完整的 UTF-8，也不是 GB18030/GBK 文本。请在Excel中另存为“CSV UTF-8”。',
   defaulted: '此项为空，已使用默认值。',
   render_failed: '加入这座城市后页面无法绘制。',
+  stored_unreadable: '保存的副本不是本应用写入的格式，无法读取。',
   scope_words_only: '填写了口径文字，但 scope_class 为空，因此视为“未说明口径”；如需按口径比较，请填写 scope_class。',
   duplicate_column: '这一列名重复出现，只读取第一列。',
   binary_file: '这不是文本格式的CSV文件（可能是Excel工作簿或其他二进制文件），请在Excel中另存为“CSV UTF-8”。',
@@ -338,11 +339,18 @@ export const zh: Messages = {
     parts: { view: '图表', controls: '城市选择', share: '分享与下载栏', import: '导入面板' },
     retry: '重试',
   },
-  issueText: (issue: { code: string; message: string; detail?: string }) => {
-    const text = Object.hasOwn(ZH_ISSUES, issue.code) ? ZH_ISSUES[issue.code]! : issue.message;
-    // The detail is a machine value (allowed codes, the value read, a size): the same in both languages.
-    if (!issue.detail) return text;
-    return issue.code === 'not_in_vocabulary' ? `${text}允许的值：${issue.detail}。` : `${text}（${issue.detail}）`;
+  issueText: (issue: { code: string; message: string; detail?: string; column?: string }) => {
+    // The detail is a machine value (allowed codes, the value read, a default, a size): the same in both languages.
+    const { code, detail, column } = issue;
+    if (code === 'normalised' && detail) return `已读作“${detail}”，请核对。`;
+    if (code === 'defaulted' && detail) return `此项为空，已取默认值“${detail}”。`;
+    if (code === 'bad_format' && column === 'period')
+      return '时期格式不正确：可写作 2023、2022-2023、2023H1、2023H2 或 2023-01/2023-05，也可写“2023年”“2023年上半年”“2023年1-5月”。';
+    if (code === 'bad_format' && (column === 'doc_date' || column === 'date_signed' || column === 'date_published'))
+      return '日期格式不正确，应写作 2023-03-09、2023-03 或 2023。';
+    const text = Object.hasOwn(ZH_ISSUES, code) ? ZH_ISSUES[code]! : issue.message;
+    if (!detail) return text;
+    return code === 'not_in_vocabulary' || code === 'headline_measure' ? `${text}允许的值：${detail}。` : `${text}（${detail}）`;
   },
   categories: {
     achievements: '成果与奖励',
@@ -424,8 +432,8 @@ export const zh: Messages = {
       `${city}的文件多次提到“${label}”，表述分别为：${wordings}。图中只画一次。`,
   },
   summary: {
-    highest: (cities: string, count: number, value: string, period: string) => `${cities}的目标最高：${value}（${period}）。`,
-    highestActual: (city: string, value: string, period: string) => `${city}的报告值最高：${value}（${period}）。`,
+    highest: (cities: string, count: number, value: string, period: string) => `${period}的目标中，${cities}的目标最高：${value}。`,
+    highestActual: (city: string, value: string, period: string) => `${period}的报告值中，${city}的最高：${value}。`,
     missing: (list: string, count: number) => `${list}${count > 1 ? '均' : ''}未给出数据。`,
     setApart: (city: string) => `${city}的数据单列，不参与排序。`,
     notRanked: '各市目标的时期不同，因此不作高低排序。',

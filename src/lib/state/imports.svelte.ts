@@ -1,6 +1,6 @@
 // Cities the reader imported from CSV files: validated through the one import path, each kept under its own
 // localStorage key until removed, in step across tabs, and set aside — never lost silently — when they fail.
-import type { CsvIssue } from '../data/csv';
+import { issue, type CsvIssue } from '../data/csv';
 import type { TypedDataset } from '../data/dataset';
 import {
   importCsvInSlices,
@@ -45,6 +45,8 @@ export interface Progress {
   fileName: string;
   /** 0 to 1. */
   share: number;
+  /** performance.now() when the file began: the panel shows a bar once it has run half a second. */
+  startedAt: number;
 }
 
 /** A long import yields to the browser after this long, so no task blocks the page for more than about a frame or two. */
@@ -166,7 +168,11 @@ export class ImportStore {
       }
       const result = city
         ? importCsvText(city.text, city.fileName, existing, city.encoding)
-        : { cities: [], errors: [], warnings: [] };
+        : {
+            cities: [],
+            errors: [issue(1, '', '', 'stored_unreadable', 'The kept copy is not one this app wrote, so it cannot be read.')],
+            warnings: [],
+          };
       if (city && result.cities.length === 1) entries.push({ key, city: result.cities[0]! });
       else
         setAside.push({
@@ -193,14 +199,15 @@ export class ImportStore {
     this.last = [];
     try {
       for (const file of files) {
-        this.progress = { fileName: file.name, share: 0 };
+        const startedAt = performance.now();
+        this.progress = { fileName: file.name, share: 0, startedAt };
         const result = await importCsvInSlices(
           file.bytes,
           file.name,
           this.#existing(),
           pauser(abort.signal),
           (share) => {
-            if (this.progress) this.progress = { fileName: file.name, share };
+            if (this.progress) this.progress = { fileName: file.name, share, startedAt };
           },
           file.size,
         );

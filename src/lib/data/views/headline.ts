@@ -171,9 +171,12 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
       parts.push({ code: 'highest', panel: name, marks: targets.filter((x) => x.value === top) });
     }
     if (ranked.length === 0 && targetSets.length > 1) parts.push({ code: 'not_ranked', panel: name });
-    const actuals = p.figures.filter((f) => f.status === 'comparable' && f.mark.kind === 'actual').map((f) => f.mark);
-    const biggest = [...actuals].sort((a, b) => b.value! - a.value!)[0];
-    if (biggest && panels.length === 1) parts.push({ code: 'highest_actual', mark: biggest });
+    // "Largest reported" too only within one rank set of actuals: a figure ranked against nothing is largest of nothing.
+    for (const set of p.group.rankSets.filter((s) => s.kind === 'actual' && s.ids.length > 1 && panels.length === 1)) {
+      const ids = new Set(set.ids);
+      const biggest = p.figures.filter((f) => ids.has(f.mark.id)).sort((a, b) => b.mark.value! - a.mark.value!)[0];
+      if (biggest) parts.push({ code: 'highest_actual', mark: biggest.mark });
+    }
   }
   const all = panels.flatMap((p) => p.figures);
   for (const f of all) if (f.status === 'set_apart') parts.push({ code: 'set_apart', mark: f.mark });
