@@ -12,6 +12,8 @@ import {
   mergeImported,
   withImports,
   normaliseText,
+  readPeriod,
+  readVocabulary,
   type ImportResult,
 } from '../../src/lib/data/import';
 import type { CsvIssue } from '../../src/lib/data/csv';
@@ -545,4 +547,97 @@ test('a category the bundled data does not use is imported with a warning naming
   const result = importCsvText(validCity.replace('maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platforms', 'maanshan-2023-platforms-provincial-new,maanshan,maanshan-2023-work-plan,platfroms'), 'city.csv', bundled);
   expect(result.cities).toHaveLength(1);
   expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'unknown_category', column: 'category', value: 'platfroms', row: 5 }));
+});
+
+describe('forgiving: what people type, read as the format means it', () => {
+  test.each([
+    ['2022年', '2022'],
+    ['2022 年', '2022'],
+    ['2022-2023年', '2022-2023'],
+    ['2022—2023年', '2022-2023'],
+    ['2022至2023', '2022-2023'],
+    ['2022年上半年', '2022H1'],
+    ['2023下半年', '2023H2'],
+    ['H1 2023', '2023H1'],
+    ['2023h2', '2023H2'],
+    ['2023年1-5月', '2023-01/2023-05'],
+    ['2023年3–12月', '2023-03/2023-12'],
+    ['soon', 'soon'],
+  ])('period %s is read as %s', (typed, read) => {
+    expect(readPeriod(typed)).toBe(read);
+  });
+
+  test.each([
+    ['kind', 'Target', 'target'],
+    ['kind', 'NOT STATED', 'not_stated'],
+    ['kind', '预计', 'expected'],
+    ['qualifier', 'at least', 'at_least'],
+    ['qualifier', 'At-Least', 'at_least'],
+    ['qualifier', '≥', 'at_least'],
+    ['commitment', 'Strive', 'strive'],
+    ['commitment', '确保', 'assured'],
+    ['combined', 'Yes', 'yes'],
+    ['combined', '否', 'no'],
+    ['scope_class', 'Economy Wide', 'economy_wide'],
+    ['kind', 'constructor', null],
+    ['kind', '__proto__', null],
+  ])('%s %s is read as %s', (column, typed, read) => {
+    expect(readVocabulary(column, typed)).toBe(read);
+  });
+
+  test('blank optional cells take their documented defaults, each with a warning naming row and column', () => {
+    const columns = ['city', 'category', 'measure', 'kind', 'period', 'value', 'unit', 'quote', 'city_en'];
+    const result = run(csvOf([{ kind: 'Target', period: '2023年' }, { kind: 'target', period: '2023年' }], ',', columns));
+    const city = expectImported(result);
+    expect(city.figures.map((f) => [f.id, f.qualifier, f.commitment, f.scope_class, f.combined, f.label_zh, f.doc])).toEqual([
+      ['maanshan-2023-rd-intensity-share-of-gdp', 'exactly', 'plain', 'not_stated', false, 'rd intensity', 'maanshan-city-csv'],
+      ['maanshan-2023-rd-intensity-share-of-gdp-2', 'exactly', 'plain', 'not_stated', false, 'rd intensity', 'maanshan-city-csv'],
+    ]);
+    const defaulted = result.warnings.filter((w) => w.code === 'defaulted');
+    expect(new Set(defaulted.map((w) => w.column))).toEqual(
+      new Set(['id', 'doc', 'qualifier', 'commitment', 'scope_class', 'label_zh', 'label_en', 'city_zh', 'doc_title_zh']),
+    );
+    expect(defaulted.every((w) => w.row >= 1)).toBe(true);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ row: 2, column: 'kind', code: 'normalised', detail: 'target' }));
+    expect(result.warnings).toContainEqual(expect.objectContaining({ row: 2, column: 'period', code: 'normalised', detail: '2023' }));
+  });
+
+  test('names like constructor, length and toString are ids, categories, measures and columns like any other', () => {
+    const result = run(
+      csvOf([{ city: 'constructor', category: 'length', measure: 'constructor', unit: '个', id: 'constructor-1', city_zh: '构造', city_en: 'Constructor' }], ',', [
+        ...COLUMNS,
+        'toString',
+        'hasOwnProperty',
+      ]),
+    );
+    const city = expectImported(result);
+    expect(city.city.id).toBe('constructor');
+    expect(city.figures[0]).toMatchObject({ category: 'length', measure: 'constructor' });
+    expect(result.warnings.filter((w) => w.code === 'unknown_column').map((w) => w.column)).toEqual(['toString', 'hasOwnProperty']);
+    // "__proto__" is no valid id: refused with its row and column, not turned into a prototype.
+    expect(run(csvOf([{ city: '__proto__' }])).errors).toContainEqual(expect.objectContaining({ row: 2, column: 'city' }));
+  });
+});
+
+describe('encodings and sizes at the edge', () => {
+  test('UTF-8 with one stray byte is refused, naming the line, never read as GB18030 mojibake', () => {
+    const bytes = utf8(validCity);
+    const lines = validCity.split('\n');
+    const offset = utf8(`${lines[0]}\n${lines[1]}\n`).length + 5;
+    const broken = new Uint8Array([...bytes.slice(0, offset), 0xff, ...bytes.slice(offset)]);
+    const result = importCsv(broken, 'stray.csv', bundled);
+    expect(result.cities).toEqual([]);
+    expect(result.errors).toEqual([expect.objectContaining({ row: 3, code: 'bad_encoding', value: '0xFF' })]);
+  });
+
+  test('a file of exactly the limit is read; one byte more is refused with its exact size', () => {
+    expect(decodeFile(new Uint8Array(MAX_IMPORT_BYTES).fill(0x41)).ok).toBe(true);
+    const over = decodeFile(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41));
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.issue.value).toBe('5.00 MB (5,242,881 bytes)');
+    // A reader passes the file's own size: the bytes read stop at the limit and one byte.
+    const big = decodeFile(new Uint8Array(16), 6 * 1024 * 1024);
+    expect(big.ok).toBe(false);
+    if (!big.ok) expect(big.issue.value).toBe('6.00 MB (6,291,456 bytes)');
+  });
 });

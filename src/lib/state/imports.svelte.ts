@@ -127,10 +127,6 @@ export class ImportStore {
     return this.entries.map((e) => e.city);
   }
 
-  get busy(): boolean {
-    return this.progress !== null;
-  }
-
   /** Resolves once every city added so far has been written to storage (tests, and a page about to close). */
   async saved(): Promise<void> {
     while (this.#pendingWrites > 0) await new Promise((resolve) => setTimeout(resolve, 0));
