@@ -641,3 +641,13 @@ describe('encodings and sizes at the edge', () => {
     if (!big.ok) expect(big.issue.value).toBe('6.00 MB (6,291,456 bytes)');
   });
 });
+
+test('the same default on thousands of rows is one thing to check: three shown, then one line counts the rest', () => {
+  const columns = ['city', 'category', 'measure', 'kind', 'period', 'value', 'unit', 'quote', 'city_en'];
+  const result = run(csvOf(Array.from({ length: 500 }, () => ({})), ',', columns));
+  expect(result.errors).toEqual([]);
+  const ids = result.warnings.filter((w) => w.column === 'id');
+  expect(ids.map((w) => w.code)).toEqual(['defaulted', 'defaulted', 'defaulted', 'repeated']);
+  expect(ids[3]).toMatchObject({ row: 5, detail: '497', message: expect.stringContaining('497 more rows in column "id"') });
+  expect(result.warnings.length).toBeLessThan(60);
+});

@@ -37,6 +37,7 @@ export type IssueCode =
   | 'city_clash'
   | 'bad_encoding'
   | 'defaulted'
+  | 'repeated'
   | 'render_failed'
   | 'stored_unreadable'
   | 'scope_words_only'

@@ -320,6 +320,39 @@ function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
+/** Warnings of one kind in one column shown one by one before the rest are summed up in a single line. */
+const SHOWN_ALIKE = 3;
+
+/**
+ * The same reading or default in the same column on thousands of rows is one thing to check, not thousands:
+ * the first few stay as they are, then one warning counts the rest, at the row of the first of them.
+ */
+function grouped(warnings: CsvIssue[]): CsvIssue[] {
+  const seen = new Map<string, CsvIssue[]>();
+  const kept: CsvIssue[] = [];
+  for (const warning of warnings) {
+    if (warning.code !== 'defaulted' && warning.code !== 'normalised') {
+      kept.push(warning);
+      continue;
+    }
+    const key = `${warning.code}|${warning.column}`;
+    const alike = seen.get(key) ?? [];
+    seen.set(key, alike);
+    alike.push(warning);
+    if (alike.length <= SHOWN_ALIKE) kept.push(warning);
+  }
+  for (const alike of seen.values()) {
+    const rest = alike.slice(SHOWN_ALIKE);
+    if (rest.length === 0) continue;
+    const first = rest[0]!;
+    kept.push({
+      ...issue(first.row, first.column, '', 'repeated', `…and ${rest.length} more rows in column "${first.column}" were read the same way (rows ${first.row}–${rest[rest.length - 1]!.row}).`),
+      detail: String(rest.length),
+    });
+  }
+  return byRow(kept);
+}
+
 /** Spreadsheet order, so the UI can list issues top to bottom; sort is stable within a row. */
 function byRow(issues: CsvIssue[]): CsvIssue[] {
   return [...issues].sort((a, b) => a.row - b.row);
@@ -334,7 +367,7 @@ function* importSteps(parsed: ParsedCsv, fileName: string, existing: TypedDatase
   const done = (cities: ImportedCity[]): ImportResult => ({
     cities: errors.length > 0 ? [] : cities,
     errors: byRow(errors),
-    warnings: byRow(warnings),
+    warnings: grouped(byRow(warnings)),
   });
   if (errors.some((e) => e.code === 'empty_file')) return done([]);
 

@@ -20,6 +20,7 @@ const ZH_ISSUES: Record<string, string> = {
   bad_encoding: '文件编码无法识别：既不是完整的 UTF-8，也不是 GB18030/GBK 文本。请在Excel中另存为“CSV UTF-8”。',
   defaulted: '此项为空，已使用默认值。',
   render_failed: '加入这座城市后页面无法绘制。',
+  repeated: '该列另有多行作了同样的处理。',
   stored_unreadable: '保存的副本不是本应用写入的格式，无法读取。',
   scope_words_only: '填写了口径文字，但 scope_class 为空，因此视为“未说明口径”；如需按口径比较，请填写 scope_class。',
   duplicate_column: '这一列名重复出现，只读取第一列。',
@@ -344,6 +345,7 @@ export const zh: Messages = {
     const { code, detail, column } = issue;
     if (code === 'normalised' && detail) return `已读作“${detail}”，请核对。`;
     if (code === 'defaulted' && detail) return `此项为空，已取默认值“${detail}”。`;
+    if (code === 'repeated' && detail) return `……该列另有${detail}行作了同样的处理。`;
     if (code === 'bad_format' && column === 'period')
       return '时期格式不正确：可写作 2023、2022-2023、2023H1、2023H2 或 2023-01/2023-05，也可写“2023年”“2023年上半年”“2023年1-5月”。';
     if (code === 'bad_format' && (column === 'doc_date' || column === 'date_signed' || column === 'date_published'))
