@@ -19,7 +19,6 @@ export const SCOPE_CLASSES = [
   'named_group',
   'not_stated',
 ] as const;
-export const YES_NO = ['yes', 'no'] as const;
 export const QUALIFIERS = ['exactly', 'at_least', 'more_than', 'about', 'up_to'] as const;
 export const COMMITMENTS = ['strive', 'assured', 'plain'] as const;
 export const HEADLINE_CATEGORIES = ['rd_intensity', 'high_tech_firms', 'tech_market'] as const;
