@@ -35,14 +35,19 @@ export function toChartRows(
   lang: Lang,
   m: Messages,
 ): ChartRow[] {
+  const headings = sectionHeadings(group, figures, sort, sectioned, lang, m);
+  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m));
+}
+
+/** The heading each figure starts, or '': one rule for the chart and its table twin. */
+function sectionHeadings(group: Group, figures: SortedFigure[], sort: SortOrder, sectioned: boolean, lang: Lang, m: Messages): string[] {
   let previous = '';
   return figures.map((figure) => {
     const section = sectionKey(figure.section, sort);
     const starts = section !== previous;
     previous = section;
     const named = sort === 'value' || figure.section.code !== 'rank_set';
-    const heading = starts && sectioned && named ? sectionHeading(figure.section, group, lang, m) : '';
-    return toChartRow(figure, heading, lang, m);
+    return starts && sectioned && named ? sectionHeading(figure.section, group, lang, m) : '';
   });
 }
 
@@ -74,11 +79,10 @@ export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m:
 export function tableItems(model: ViewModel, lang: Lang, m: Messages): TableItem[] {
   const items: TableItem[] = [];
   for (const panel of model.panels) {
-    const rows = toChartRows(panel.group, panel.figures, model.sort, panel.sectioned, lang, m);
+    const sections = sectionHeadings(panel.group, panel.figures, model.sort, panel.sectioned, lang, m);
     const title = model.panels.length > 1 ? panelTitle(panel.key, m) : '';
     panel.figures.forEach((figure, i) => {
-      const section = rows[i]!.heading ?? '';
-      const heading = [i === 0 ? title : '', section].filter(Boolean).join(' — ');
+      const heading = [i === 0 ? title : '', sections[i]].filter(Boolean).join(' — ');
       if (heading) items.push({ key: `${panel.key}:${figure.mark.id}:heading`, heading });
       items.push({ key: figure.mark.id, figure });
     });

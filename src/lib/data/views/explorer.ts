@@ -366,8 +366,8 @@ export interface ComparisonPanel {
 }
 
 /** Groups of one category's rows that two or more cities state, most cities first. */
-export function comparisonGroups(rows: Mark[]): ComparisonPanel[] {
-  return compare(rows)
+export function comparisonGroups(rows: Mark[], groups: Group[] = compare(rows)): ComparisonPanel[] {
+  return groups
     .filter((g) => g.cities.length >= 2)
     .sort(
       (a, b) =>
@@ -383,8 +383,7 @@ export function comparisonGroups(rows: Mark[]): ComparisonPanel[] {
 }
 
 /** Why the rows give nothing to compare; null when `comparisonGroups(rows)` has a group. */
-export function whyNoComparison(rows: Mark[]): NoComparison | null {
-  const groups = compare(rows);
+export function whyNoComparison(rows: Mark[], groups: Group[] = compare(rows)): NoComparison | null {
   if (groups.some((g) => g.cities.length >= 2)) return null;
   const stated = groups.filter((g) => g.cities.length > 0);
   if (stated.length === 0) {
@@ -412,9 +411,9 @@ export interface ExplorerModel extends ExplorerResult {
 export function buildExplorer(data: Dataset, query: ExplorerQuery): ExplorerModel {
   const result = queryExplorer(data, query);
   const category = query.categories.length === 1 ? query.categories[0]! : null;
-  const comparison =
-    category === null
-      ? null
-      : { category, groups: comparisonGroups(result.rows), why: whyNoComparison(result.rows) };
+  if (category === null) return { ...result, comparison: null };
+  // One compare() serves both: the groups to chart and, when there is none, why.
+  const groups = compare(result.rows);
+  const comparison = { category, groups: comparisonGroups(result.rows, groups), why: whyNoComparison(result.rows, groups) };
   return { ...result, comparison };
 }
