@@ -1,10 +1,21 @@
-// Server entry used at build time only: renders the default page to HTML for scripts/prerender.js.
+// Server entry used at build time only: renders the default page, and the page read without script, for scripts/prerender.js.
 import { render } from 'svelte/server';
 import App from './App.svelte';
 import { bundledDataset, bundledRows } from './lib/data/bundled';
 import { CITY_IDS } from './lib/data/schema';
 import { defaultState } from './lib/state/url';
+import { buildView, VIEW_IDS } from './lib/data/views/headline';
+import NoScriptPage from './views/NoScriptPage.svelte';
 
 export function renderPage(): { head: string; body: string } {
   return render(App, { props: { base: bundledRows(), bundled: bundledDataset(), initial: defaultState(CITY_IDS), lang: 'en', href: '' } });
+}
+
+/** Chart layout widths of the no-script page: one for phones, one for wider columns (app.css switches at 500 px). */
+const NO_SCRIPT_WIDTHS: [number, number] = [360, 640];
+
+/** The page shown when JavaScript is off: every headline view, each laid out for a phone and for a wide column. */
+export function renderNoScript(): string {
+  const models = VIEW_IDS.map((id) => buildView(bundledDataset(), id, { cities: CITY_IDS, sort: defaultState(CITY_IDS).sort }));
+  return render(NoScriptPage, { props: { models, widths: NO_SCRIPT_WIDTHS } }).body;
 }

@@ -6,6 +6,8 @@ export const en = {
   pageTitle: 'Tech Targets — five Chinese cities’ science and technology goals compared',
   siteDek:
     'What five Chinese cities promised — and reported — for science and technology, compared honestly: every figure with its year, its scope, its kind and the sentence it comes from.',
+  noScript:
+    'This page works without JavaScript: it shows the three headline charts with their tables, in English. With JavaScript on you can switch to Chinese, choose and sort cities, open each figure’s source sentence, explore every figure, add your own cities and download images and data.',
   cities: 'Cities',
   controls: 'Chart controls',
   all: 'All',
