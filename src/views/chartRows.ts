@@ -20,7 +20,7 @@ export const FILL: Record<Kind, ChartRow['fill']> = {
 
 export function figureText(figure: Pick<SortedFigure, 'mark'>, lang: Lang): string {
   const { mark } = figure;
-  return mark.value === null ? '' : formatFigure(mark.value, mark.unit, mark.qualifier, lang);
+  return mark.value === null ? '' : formatFigure(mark.value, mark.unit, mark.qualifier, lang, mark.category);
 }
 
 /**

@@ -1,9 +1,10 @@
 // Sentences the explorer shows and exports: why a group's figures are not comparable, or why there is nothing to compare.
 import type { ExplorerModel, NoComparison } from '../lib/data/views/explorer';
+import type { Mark } from '../lib/data/views/marks';
 import { resolve } from '../lib/data/compare';
-import { cityName, groupReasonTexts, groupTitle, label } from '../lib/i18n/describe';
+import { categoryName, cityName, groupReasonTexts, groupTitle, label, measureName } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
-import { formatFigure, type Lang } from '../lib/i18n/format';
+import { formatFigure, unitWord, type Lang } from '../lib/i18n/format';
 
 /** City names as the rows give them, so imported cities are named too. */
 export function cityLabeller(model: ExplorerModel, lang: Lang): (id: string) => string {
@@ -41,7 +42,7 @@ export function leftOut(model: ExplorerModel, m: Messages, lang: Lang): string[]
   return resolve(model.rows)
     .primary.map((f) => f.mark)
     .filter((x) => x.value !== null && !grouped.has(x.id))
-    .map((x) => m.aside(`${city(x.city)} — ${label(x, lang)}`, formatFigure(x.value!, x.unit, x.qualifier, lang)));
+    .map((x) => m.aside(`${city(x.city)} — ${label(x, lang)}`, formatFigure(x.value!, x.unit, x.qualifier, lang, x.category)));
 }
 
 /** One line per group that is not comparable (its title, then every reason), then what was left out and why. */
@@ -57,4 +58,10 @@ export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, f
   if (others.length > 0) notes.push(m.explorer.otherMeasures(others.join(m.listSep)));
   if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, city, filtered));
   return notes;
+}
+
+/** The heading over one run of a value sort: category, measure and unit, e.g. "High-tech firms: new (firms)". */
+export function valueRunHeading(mark: Mark, lang: Lang, m: Messages): string {
+  if (mark.value === null) return m.kinds.not_stated;
+  return m.explorer.valueRun(m.labelled(categoryName(mark.category, m), measureName(mark.measure, m)), unitWord(mark.unit, lang, mark.category));
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { render } from '@testing-library/svelte';
 import HeadlineView from '../../src/views/HeadlineView.svelte';
 import { bundledDataset } from '../../src/lib/data/bundled';
-import { CITY_IDS } from '../../src/lib/data/schema';
+import { orderCities } from '../../src/lib/data/collate';
 import { VIEW_IDS, buildView } from '../../src/lib/data/views/headline';
 import { en } from '../../src/lib/i18n/en';
 
@@ -31,7 +31,9 @@ describe('SVG snapshots of the headline views (English, all five cities, 640 px)
   for (const view of VIEW_IDS)
     for (const sort of ['name', 'value'] as const)
       test(`${view}, by ${sort}`, async () => {
-        const model = buildView(bundledDataset(), view, { cities: [...CITY_IDS], sort });
+        // In the order the app draws them for an English reader.
+        const cities = orderCities(bundledDataset().cities.objects() as { id: string; name_zh: string; name_en: string }[], 'en');
+        const model = buildView(bundledDataset(), view, { cities, sort });
         const { container } = render(HeadlineView, { model, lang: 'en', messages: en, showTable: false, emptyMessage: '' });
         await expect(chartsOf(container)).toMatchFileSnapshot(`__snapshots__/${view}-${sort}.svg`);
       });

@@ -13,6 +13,7 @@ import {
   queryExplorer,
   searchTerms,
   whyNoComparison,
+  valueRunKey,
   type ExplorerQuery,
 } from '../../src/lib/data/views/explorer';
 import { enrichedFigures, type Mark } from '../../src/lib/data/views/marks';
@@ -35,7 +36,7 @@ const FIXTURE_FIGURES: Figure[] = [
   figure({ id: 'd-talent', city: 'd', category: 'talent', measure: 'high_skilled_new', value: 0.8, unit: '万人', label_zh: '新增高技能人才', label_en: 'new high-skilled workers', quote: '新增高技能人才0.8万人', note_en: 'Annual figure.' }),
 ];
 
-// Cities listed b, a, c, d so that the canonical order is visibly not the alphabetical one.
+// Cities listed b, a, c, d so that the reading order (by name: City A, City B, …) is visibly not the file's.
 const FIXTURE_CITIES = ['b', 'a', 'c', 'd'];
 
 const fixture = fixtureDataset(FIXTURE_FIGURES, FIXTURE_CITIES);
@@ -83,7 +84,7 @@ describe('queryExplorer filters', () => {
   });
 
   test('category filter', () => {
-    expect(ids(explore({ categories: ['tech_smes'] }).rows)).toEqual(['b-smes', 'b-smes-2', 'a-smes', 'c-smes']);
+    expect(ids(explore({ categories: ['tech_smes'] }).rows)).toEqual(['a-smes', 'b-smes', 'b-smes-2', 'c-smes']);
     expect(explore({ categories: ['tech_smes', 'funding'] }).rows).toHaveLength(5);
   });
 
@@ -105,9 +106,9 @@ describe('queryExplorer filters', () => {
 
 describe('queryExplorer search', () => {
   test('Chinese substring search finds a term inside a quote', () => {
-    expect(ids(explore({ search: '科技型中小企业' }).rows)).toEqual(['b-smes', 'b-smes-2', 'a-new', 'a-smes']);
+    expect(ids(explore({ search: '科技型中小企业' }).rows)).toEqual(['a-new', 'a-smes', 'b-smes', 'b-smes-2']);
     // c-rd says R&D in Latin letters (规上工业R&D经费), so 研发 rightly misses it.
-    expect(ids(explore({ search: '研发' }).rows)).toEqual(['b-rd', 'a-rd', 'd-rd']);
+    expect(ids(explore({ search: '研发' }).rows)).toEqual(['a-rd', 'b-rd', 'd-rd']);
     expect(ids(explore({ search: '规上' }).rows)).toEqual(['c-rd']);
   });
 
@@ -145,7 +146,7 @@ describe('queryExplorer search', () => {
 describe('queryExplorer facets', () => {
   test('list every value in the dataset, in a sensible order', () => {
     const { facets } = explore({});
-    expect(facets.cities.map((f) => f.value)).toEqual(['b', 'a', 'c', 'd']);
+    expect(facets.cities.map((f) => f.value)).toEqual(['a', 'b', 'c', 'd']);
     expect(facets.categories.map((f) => f.value)).toEqual(['rd_intensity', 'high_tech_firms', 'funding', 'talent', 'tech_smes']);
     expect(facets.kinds.map((f) => f.value)).toEqual(['target', 'actual', 'not_stated']);
     expect(facets.periods.map((f) => f.value)).toEqual(['2021', '2022-2023', '2023H1', '2023']);
@@ -153,11 +154,11 @@ describe('queryExplorer facets', () => {
 
   test('count rows matching the search and every other filter, ignoring their own', () => {
     const { facets, rows } = explore({ cities: ['a', 'b'], categories: ['tech_smes'], search: '科技型' });
-    expect(ids(rows)).toEqual(['b-smes', 'b-smes-2', 'a-smes']);
+    expect(ids(rows)).toEqual(['a-smes', 'b-smes', 'b-smes-2']);
     // Cities: tech_smes rows containing 科技型, whatever the city selection.
     expect(facets.cities).toEqual([
-      { value: 'b', count: 2 },
       { value: 'a', count: 1 },
+      { value: 'b', count: 2 },
       { value: 'c', count: 1 },
       { value: 'd', count: 0 },
     ]);
@@ -191,10 +192,10 @@ describe('queryExplorer facets', () => {
 });
 
 describe('queryExplorer sorting', () => {
-  test('city sorts by the cities table order, then category, measure and period', () => {
+  test('city sorts by the city’s name (collated), then category, measure and period', () => {
     expect(ids(explore({}).rows)).toEqual([
-      'b-rd', 'b-new', 'b-smes', 'b-smes-2',
       'a-rd', 'a-new', 'a-fund', 'a-talent', 'a-smes',
+      'b-rd', 'b-new', 'b-smes', 'b-smes-2',
       'c-rd', 'c-new', 'c-new-zone', 'c-smes',
       'd-rd', 'd-talent',
     ]);
@@ -210,7 +211,8 @@ describe('queryExplorer sorting', () => {
 
   test('ties keep a stable order: the secondary keys, then the file order', () => {
     const rows = explore({ sort: 'value', descending: true, categories: ['tech_smes'] }).rows;
-    expect(ids(rows).slice(0, 4)).toEqual(['a-smes', 'c-smes', 'b-smes', 'b-smes-2']);
+    // Each measure and unit on its own (new before registered), then value, then the reading order.
+    expect(ids(rows).slice(0, 4)).toEqual(['c-smes', 'a-smes', 'b-smes', 'b-smes-2']);
     expect(ids(explore({ sort: 'kind' }).rows).slice(-3)).toEqual(['b-smes', 'b-smes-2', 'd-rd']);
   });
 
@@ -232,8 +234,9 @@ describe('queryExplorer sorting', () => {
     // English labels sort case-insensitively: "new high-skilled" sits beside "New high-skilled".
     const labels = explore({ sort: 'label', categories: ['talent', 'funding'] }).rows.map((r) => r.id);
     expect(labels).toEqual(['a-fund', 'a-talent', 'd-talent']);
+    // Chinese labels in pinyin order: 备 (bèi) before 入 (rù) before 新 (xīn), not by code point (入 U+5165 first).
     const zh = explore({ sort: 'label', lang: 'zh', categories: ['tech_smes'] }).rows.map((r) => r.label_zh);
-    expect(zh).toEqual([...zh].sort());
+    expect(zh).toEqual(['备案科技型中小企业', '备案科技型中小企业', '入库科技型中小企业', '新增省科技型企业']);
   });
 });
 
@@ -252,22 +255,25 @@ describe('comparisonGroups', () => {
     expect(ids(groups[0]!.figures[1]!.parts)).toEqual(['c-new-zone']);
   });
 
-  test('value sorts keep each unit together, so amounts, counts and shares are never ranked against each other', () => {
-    const units = explore({ sort: 'value', descending: true }).rows.filter((r) => r.value !== null).map((r) => r.unit);
-    expect(units).toEqual([...units].sort());
+  test('value sorts keep each measure and unit together, so amounts, counts and shares are never ranked against each other', () => {
+    const runs = explore({ sort: 'value', descending: true }).rows.filter((r) => r.value !== null).map(valueRunKey);
+    // Each run is contiguous: once left, a measure and unit never comes back.
+    const seen = runs.filter((key, i) => i === 0 || key !== runs[i - 1]);
+    expect(seen).toEqual(unique(seen));
+    expect(seen.length).toBeGreaterThan(3);
   });
 
   test('annual figures of different years are not ranked together; a narrower 规上 scope is set apart', () => {
     const [panel] = comparisonGroups(rowsOf({ categories: ['rd_intensity'] }));
-    expect(panel!.group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false });
+    expect(panel!.group).toMatchObject({ cities: ['a', 'b', 'c'], comparable: false });
     expect(panel!.group.reasons).toEqual([
       { code: 'scope', ids: ['c-rd'] },
       { code: 'years', ids: ['a-rd', 'b-rd'] },
     ]);
     // Set apart after the comparable figures, whatever the city order.
     expect(panel!.figures.map((f) => [f.mark.id, f.status])).toEqual([
-      ['b-rd', 'comparable'],
       ['a-rd', 'comparable'],
+      ['b-rd', 'comparable'],
       ['c-rd', 'set_apart'],
       ['d-rd', 'missing'],
     ]);
@@ -281,17 +287,17 @@ describe('comparisonGroups', () => {
 
   test('a target and a half-year actual differ in period length and kind; the restatement is a second wording, not a figure', () => {
     const [panel] = comparisonGroups(rowsOf({ categories: ['tech_smes'] }));
-    expect(groupIds(panel!)).toEqual(['b-smes', 'a-smes']);
+    expect(groupIds(panel!)).toEqual(['a-smes', 'b-smes']);
     expect(panel!.group.reasons).toEqual([
       { code: 'period_length', ids: ['a-smes', 'b-smes'] },
       { code: 'kind', ids: ['a-smes', 'b-smes'] },
     ]);
-    expect(ids(panel!.figures[0]!.wordings)).toEqual(['b-smes-2']);
+    expect(ids(panel!.figures[1]!.wordings)).toEqual(['b-smes-2']);
   });
 
   test('a combined figure is set apart, from its column, not its label', () => {
     const [panel] = comparisonGroups(rowsOf({ categories: ['high_tech_firms'] }));
-    expect(panel!.group).toMatchObject({ cities: ['b', 'a', 'c'], comparable: false, reasons: [{ code: 'combined', ids: ['a-new'] }] });
+    expect(panel!.group).toMatchObject({ cities: ['a', 'b', 'c'], comparable: false, reasons: [{ code: 'combined', ids: ['a-new'] }] });
   });
 
   test('not_stated rows, single cities and different measures give no group', () => {
@@ -338,9 +344,9 @@ describe('real data: which cities set a target for 科技型中小企业, and ho
 
   test('every city has a tech_smes row; Wuhu’s 分别…300 new SMEs meet Tongxiang’s 400, which counts Zhejiang’s own register', () => {
     const { rows } = queryExplorer(data, query);
-    expect(unique(rows.map((r) => r.city))).toEqual(allCities);
+    expect(unique(rows.map((r) => r.city))).toEqual(['changzhou', 'huaibei', 'huangshi', 'tongxiang', 'wuhu']);
     const groups = comparisonGroups(rows);
-    expect(groups.map((g) => [g.group.measure, g.group.unit, g.group.cities])).toEqual([['new', '家', ['wuhu', 'tongxiang']]]);
+    expect(groups.map((g) => [g.group.measure, g.group.unit, g.group.cities])).toEqual([['new', '家', ['tongxiang', 'wuhu']]]);
     expect(groups[0]!.figures.map((f) => [f.mark.id, f.status, f.reasons])).toEqual([
       ['wuhu-2023-tech-smes-new', 'comparable', []],
       ['tongxiang-2022-2023-tech-smes-new', 'set_apart', ['scope']],
@@ -414,8 +420,11 @@ describe('synthetic dataset', () => {
     );
     expect(expected.length).toBeGreaterThan(100);
     expect(new Set(ids(rows))).toEqual(new Set(expected.map((m) => m.id)));
-    const values = rows.map((r) => r.value as number);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // Highest first within each measure and unit; runs are not ranked against each other.
+    for (const key of unique(rows.map(valueRunKey))) {
+      const values = rows.filter((r) => valueRunKey(r) === key).map((r) => r.value as number);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+    }
   });
 
   test('timing of filter + search + sort on 15,000 rows (logged, not asserted)', () => {

@@ -7,7 +7,14 @@ test('figures carry their qualifier and unit in both languages', () => {
   expect(formatFigure(30, '%', 'about', 'en')).toBe('~30%');
   expect(formatFigure(58, '亿元', 'exactly', 'en')).toBe('CNY 5.8 bn');
   expect(formatFigure(45, '亿元', 'more_than', 'zh')).toBe('>45亿元');
-  expect(formatFigure(3000, '家', 'at_least', 'en')).toBe('≥3,000');
+  // Every count says what it counts in English too: 家 are firms among firms, organisations elsewhere.
+  expect(formatFigure(3000, '家', 'at_least', 'en', 'high_tech_firms')).toBe('≥3,000 firms');
+  expect(formatFigure(1, '家', null, 'en', 'tech_smes')).toBe('1 firm');
+  expect(formatFigure(12, '家', 'at_least', 'en', 'platforms')).toBe('≥12 organisations');
+  expect(formatFigure(5, '项', null, 'en')).toBe('5 items');
+  expect(formatFigure(2, '人', null, 'en')).toBe('2 people');
+  // A unit the app does not know (an imported file's own) is shown as written, never dropped.
+  expect(formatFigure(7, '座', null, 'en')).toBe('7 座');
 });
 
 test('periods read as people write them', () => {

@@ -75,7 +75,7 @@ describe('buildView', () => {
       ['b-new', 'comparable'],
       ['a-new', 'set_apart'],
     ]);
-    expect(words(firms).summary).toContain('Of the 2023 targets, City C aims highest: 250.');
+    expect(words(firms).summary).toContain('Of the 2023 targets, City C aims highest: 250 firms.');
   });
 
   test('periods that differ are named in a visible note, which warns about non-annual lengths only when there are some', () => {

@@ -90,3 +90,54 @@ export function layoutRows(rows: { label: string; heading?: string }[], width: n
     return row;
   });
 }
+
+/** A rectangle of text in chart coordinates. */
+export interface TextBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Font size of a bar's value label (bold), which also sizes the space kept for it right of the plot. */
+export const VALUE_SIZE = 13.5;
+/** Bold text runs about 8% wider than the regular advance textWidth assumes. */
+const BOLD = 1.08;
+
+/**
+ * Where a row's text lies: its section heading and label lines above the bar, and the value (or the "not stated"
+ * words) beside or in it. `valueEnd` is the bar's end in pixels, `slotStart` where an empty slot's words begin.
+ */
+export function rowTextBoxes(
+  box: RowLayout,
+  text: { valueLabel: string; missingLabel: string; hasValue: boolean },
+  valueEnd: number,
+  slotStart: number,
+): TextBox[] {
+  const lines = (texts: string[], top: number, scale: number) =>
+    texts.map((line, l) => ({ x0: 0, x1: textWidth(line, LABEL_SIZE) * scale, y0: top + l * LINE_HEIGHT, y1: top + (l + 1) * LINE_HEIGHT }));
+  const beside = text.hasValue
+    ? { x0: valueEnd + 6, x1: valueEnd + 6 + textWidth(text.valueLabel, VALUE_SIZE) * BOLD, y0: box.barTop, y1: box.bottom }
+    : { x0: slotStart + 8, x1: slotStart + 8 + textWidth(text.missingLabel, LABEL_SIZE), y0: box.barTop, y1: box.bottom };
+  return [...lines(box.headingLines, box.headingTop, BOLD), ...lines(box.labelLines, box.top, 1), beside];
+}
+
+/**
+ * The pieces of a vertical line at `x` from `top` to `bottom` that cross no text: a reference line breaks around
+ * labels and values instead of striking through them. Boxes are padded by `gap` on every side.
+ */
+export function openSegments(x: number, top: number, bottom: number, boxes: TextBox[], gap = 2): [number, number][] {
+  const blocked = boxes
+    .filter((b) => x >= b.x0 - gap && x <= b.x1 + gap)
+    .map((b): [number, number] => [b.y0 - gap, b.y1 + gap])
+    .sort((a, b) => a[0] - b[0]);
+  const segments: [number, number][] = [];
+  let from = top;
+  for (const [y0, y1] of blocked) {
+    if (y0 > from) segments.push([from, Math.min(y0, bottom)]);
+    from = Math.max(from, y1);
+    if (from >= bottom) break;
+  }
+  if (from < bottom) segments.push([from, bottom]);
+  return segments.filter(([a, b]) => b - a > 0.5);
+}

@@ -78,7 +78,7 @@ export function viewToCsv(panels: { key: string; figures: SortedFigure[] }[], la
     { header: m.fields.alsoStated, cell: (r) => r.figure.wordings.map((w) => w.quote).join(' | ') },
     {
       header: m.fields.parts,
-      cell: (r) => r.figure.parts.map((p) => `${label(p, lang)}: ${p.value === null ? '' : formatFigure(p.value, p.unit, p.qualifier, lang)}`).join(' | '),
+      cell: (r) => r.figure.parts.map((p) => `${label(p, lang)}: ${p.value === null ? '' : formatFigure(p.value, p.unit, p.qualifier, lang, p.category)}`).join(' | '),
     },
     { header: m.fields.note, cell: (r) => (lang === 'zh' ? r.figure.mark.note_zh || r.figure.mark.note_en : r.figure.mark.note_en) },
   ]);

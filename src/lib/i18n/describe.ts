@@ -130,7 +130,7 @@ function summaryPart(part: SummaryPart, lang: Lang, m: Messages): string {
         m.summary.highest(
           names(part.marks, lang, m),
           unique(part.marks.map((x) => x.city)).length,
-          formatFigure(lead.value!, lead.unit, lead.qualifier, lang),
+          formatFigure(lead.value!, lead.unit, lead.qualifier, lang, lead.category),
           m.andList(unique(part.marks.map((x) => formatPeriod(x.period, lang)))),
         ),
       );
@@ -140,7 +140,7 @@ function summaryPart(part: SummaryPart, lang: Lang, m: Messages): string {
     case 'highest_actual':
       return m.summary.highestActual(
         cityName(part.mark, lang),
-        formatFigure(part.mark.value!, part.mark.unit, part.mark.qualifier, lang),
+        formatFigure(part.mark.value!, part.mark.unit, part.mark.qualifier, lang, part.mark.category),
         formatPeriod(part.mark.period, lang),
       );
     case 'set_apart':

@@ -357,6 +357,9 @@ export const en = {
     setApart: 'set apart in the comparison',
     otherMeasures: (list: string) => `Not in a comparison, because each counts something no other city does: ${list}.`,
     compareTitle: (category: string) => `Compare: ${category}`,
+    valueRun: (measure: string, unit: string) => `${measure} (${unit})`,
+    /** One option of the sort menu that replaces the column headers on a phone. */
+    sortOption: (field: string, descending: boolean) => `${field}, ${descending ? 'descending' : 'ascending'}`,
     groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label} (${unit})` : label} — ${count} cities`,
     comparable: 'Same measure, unit, kind, period and scope: these figures can be compared.',
     notComparable: 'Shown side by side, but not comparable:',

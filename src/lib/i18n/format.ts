@@ -21,15 +21,41 @@ function number(value: number): string {
   return NUMBER.format(value);
 }
 
-/** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300 家", "~30%", "CNY 5.8 bn". */
-export function formatFigure(value: number, unit: string, qualifier: Qualifier | null, lang: Lang): string {
+/** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300家" / "≥300 firms", "~30%". */
+export function formatFigure(value: number, unit: string, qualifier: Qualifier | null, lang: Lang, category = ''): string {
   // "Rank 12 or better" is a ceiling on a rank, which reads as words, not as "≤ rank 12".
   if (unit === '位' && qualifier === 'up_to') return lang === 'zh' ? `第${number(value)}位以内` : `top ${number(value)}`;
   const sign = qualifier ? QUALIFIER_SIGN[qualifier] : '';
-  return sign + formatAmount(value, unit, lang);
+  return sign + formatAmount(value, unit, lang, category);
 }
 
-export function formatAmount(value: number, unit: string, lang: Lang): string {
+/** Categories whose 家 are firms; elsewhere a 家 is a lab, institute, platform or fund as well. */
+const FIRM_CATEGORIES = new Set(['high_tech_firms', 'tech_smes', 'enterprises']);
+
+/**
+ * English nouns for the Chinese measure words (singular, plural): a count in English always says what it counts.
+ * A measure word names a kind of thing, not the thing; the label beside the number names it exactly.
+ */
+const COUNT_NOUNS = new Map<string, [string, string]>([
+  ['个', ['unit', 'units']],
+  ['项', ['item', 'items']],
+  ['条', ['item', 'items']],
+  ['类', ['category', 'categories']],
+  ['场', ['event', 'events']],
+  ['次', ['time', 'times']],
+  ['支', ['team or fund', 'teams or funds']],
+  ['所', ['institution', 'institutions']],
+  ['户', ['household', 'households']],
+  ['篇', ['paper', 'papers']],
+]);
+
+function countNoun(value: number, unit: string, category: string): string | undefined {
+  const nouns: [string, string] | undefined =
+    unit === '家' ? (FIRM_CATEGORIES.has(category) ? ['firm', 'firms'] : ['organisation', 'organisations']) : COUNT_NOUNS.get(unit);
+  return nouns && (value === 1 ? nouns[0] : nouns[1]);
+}
+
+export function formatAmount(value: number, unit: string, lang: Lang, category = ''): string {
   if (unit === '%') return `${number(value)}%`;
   if (lang === 'zh') return unit === '位' ? `第${number(value)}位` : `${number(value)}${unit}`;
   switch (unit) {
@@ -45,9 +71,12 @@ export function formatAmount(value: number, unit: string, lang: Lang): string {
       return `rank ${number(value)}`;
     case '人':
     case '名':
-      return `${number(value)} people`;
-    default:
-      return number(value);
+      return `${number(value)} ${value === 1 ? 'person' : 'people'}`;
+    default: {
+      // A unit the app has no English noun for (an imported file's own) is shown as written.
+      const noun = countNoun(value, unit, category) ?? unit;
+      return noun ? `${number(value)} ${noun}` : number(value);
+    }
   }
 }
 
@@ -56,6 +85,14 @@ export function formatTick(value: number, unit: string, lang: Lang): string {
   if (unit === '%') return `${number(value)}%`;
   if (lang === 'en' && unit === '亿元') return number(value / 10);
   return number(value);
+}
+
+/** What a unit counts, in words, for a heading over figures in it: "家" / "firms", "亿元" / "CNY bn", "%" / "per cent". */
+export function unitWord(unit: string, lang: Lang, category = ''): string {
+  if (lang === 'zh') return unit;
+  if (unit === '%') return 'per cent';
+  if (unit === '人' || unit === '名' || unit === '万人') return 'people';
+  return countNoun(2, unit, category) ?? axisUnit(unit, lang);
 }
 
 /** The axis unit caption, e.g. "亿元" or "CNY bn". */

@@ -391,6 +391,8 @@ export const zh: Messages = {
     setApart: '比较中单列',
     otherMeasures: (list: string) => `以下数据未纳入比较，因为它们统计的内容没有其他城市可对照：${list}。`,
     compareTitle: (category: string) => `比较：${category}`,
+    valueRun: (measure: string, unit: string) => `${measure}（单位：${unit}）`,
+    sortOption: (field: string, descending: boolean) => `${field}（${descending ? '降序' : '升序'}）`,
     groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label}（${unit}）` : label} — ${count}座城市`,
     comparable: '指标、单位、数据性质、时期和口径均相同，可以比较。',
     notComparable: '并列显示，但不可直接比较：',

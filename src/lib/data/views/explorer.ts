@@ -4,6 +4,7 @@ import type { Dataset } from '../dataset';
 import { HEADLINE_CATEGORIES, KINDS, type Kind } from '../schema';
 import { compare, needsSections, sortGroup, type Group, type SortedFigure } from '../compare';
 import { comparePeriods } from '../period';
+import { collatedPositions, orderCities } from '../collate';
 import { enrichedFigures, type Mark } from './marks';
 
 import type { Lang } from '../../i18n/format';
@@ -62,7 +63,6 @@ interface ExplorerTableRow extends Mark {
   period_rank: number;
   /** 1 for not_stated rows, so they sort last whichever way values run. */
   value_missing: number;
-  label_en_key: string;
   /** Position in the default order (city, category, measure, period, then file order): every sort's tie-breaker. */
   canonical_rank: number;
 }
@@ -167,7 +167,12 @@ function explorerBase(data: Dataset): ExplorerBase {
   const present = (column: string) => new Set(data.figures.array(column) as string[]);
   const cities = present('city');
   const kinds = present('kind');
-  const cityOrder = (data.cities.array('id') as string[]).filter((id) => cities.has(id));
+  // Cities by English name: also pinyin order for Chinese names romanised in pinyin; a Chinese reader's city sort
+  // collates the Chinese names themselves (ensureSortPositions).
+  const cityOrder = orderCities(
+    (data.cities.objects() as { id: string; name_zh: string; name_en: string }[]).filter((c) => cities.has(c.id)),
+    'en',
+  );
   const categoryOrder = [...present('category')].sort(compareCategories);
   const kindOrder = KINDS.filter((kind) => kinds.has(kind));
   const periodOrder = [...present('period')].sort(comparePeriods);
@@ -179,7 +184,6 @@ function explorerBase(data: Dataset): ExplorerBase {
       kind_rank: (d: Mark, $: FacetOrders) => op.indexof($.kindOrder, d.kind),
       period_rank: (d: Mark, $: FacetOrders) => op.indexof($.periodOrder, d.period),
       value_missing: (d: Mark) => (d.value === null ? 1 : 0),
-      label_en_key: (d: Mark) => op.lower(d.label_en),
       file_row: () => op.row_number(),
     });
   // Stored in the default order, so one precomputed rank breaks every tie instead of four more sort keys.
@@ -267,25 +271,30 @@ function facetCounts<Value extends string>(table: ColumnTable, rankColumn: strin
 }
 
 /** Arquero sort keys: the chosen column (reversed if asked), then the default order for ties. */
-function sortKeys(sort: ExplorerSortKey, descending: boolean, lang: Lang): (string | object)[] {
-  const primary: Record<ExplorerSortKey, string> = {
-    city: 'order',
+function sortKeys(sort: Exclude<ExplorerSortKey, 'city' | 'label'>, descending: boolean): (string | object)[] {
+  const primary: Record<typeof sort, string> = {
     category: 'category_rank',
     measure: 'measure',
     kind: 'kind_rank',
     period: 'period_rank',
     value: 'value',
-    label: lang === 'zh' ? 'label_zh' : 'label_en_key',
   };
   const column = primary[sort];
   // Values sort within a unit: 18 万元 and 1,400 people are not larger or smaller than each other.
-  const keys: (string | object)[] = sort === 'value' ? ['value_missing', 'unit'] : [];
+  // And within one measure of one category: new high-tech firms and new incubators are both 家, and still not the same.
+  const keys: (string | object)[] = sort === 'value' ? ['value_missing', 'category_rank', 'measure', 'unit'] : [];
   keys.push(descending ? desc(column) : column, 'canonical_rank');
   return keys;
 }
 
+/** Sorts whose order depends on the reader's language: names and labels collate as that language's readers expect. */
+const TEXT_SORTS = new Map<ExplorerSortKey, Record<Lang, string>>([
+  ['city', { en: 'city_en', zh: 'city_zh' }],
+  ['label', { en: 'label_en', zh: 'label_zh' }],
+]);
+
 const sortColumn = (sort: ExplorerSortKey, descending: boolean, lang: Lang): string =>
-  `sort_${sort}${sort === 'label' ? `_${lang}` : ''}_${descending ? 'desc' : 'asc'}`;
+  `sort_${sort}${TEXT_SORTS.has(sort) ? `_${lang}` : ''}_${descending ? 'desc' : 'asc'}`;
 
 /**
  * Each row's position under one sort, computed the first time that sort is asked for and kept: a query then
@@ -294,9 +303,16 @@ const sortColumn = (sort: ExplorerSortKey, descending: boolean, lang: Lang): str
 function ensureSortPositions(base: ExplorerBase, sort: ExplorerSortKey, descending: boolean, lang: Lang): string {
   const column = sortColumn(sort, descending, lang);
   if (base.table.columnNames().includes(column)) return column;
+  if (sort === 'city' || sort === 'label') {
+    const text = TEXT_SORTS.get(sort)!;
+    const tie = base.table.array('canonical_rank') as ArrayLike<number>;
+    const positions = collatedPositions(base.table.array(text[lang]) as ArrayLike<string>, tie, lang, descending);
+    base.table = base.table.assign({ [column]: positions });
+    return column;
+  }
   const position = new Int32Array(base.table.numRows());
   base.table
-    .orderby(...sortKeys(sort, descending, lang))
+    .orderby(...sortKeys(sort, descending))
     .indices()
     .forEach((row, index) => (position[row] = index));
   base.table = base.table.assign({ [column]: position });
@@ -308,8 +324,8 @@ export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResu
   const base = explorerBase(data);
   const terms = searchTerms(query.search);
   if (terms.length > 0) ensureSearchable(base);
-  // The table is stored in the default order, which is exactly city ascending: nothing to sort then.
-  const inStoredOrder = query.sort === 'city' && !query.descending;
+  // The table is stored in the default order, which is exactly city ascending by English name: nothing to sort then.
+  const inStoredOrder = query.sort === 'city' && !query.descending && (query.lang ?? 'en') === 'en';
   const positions = inStoredOrder ? '' : ensureSortPositions(base, query.sort, query.descending, query.lang ?? 'en');
   const searched = applySearch(base.table, terms);
   const params: FilterParams = {
@@ -416,4 +432,20 @@ export function buildExplorer(data: Dataset, query: ExplorerQuery): ExplorerMode
   const groups = compare(result.rows);
   const comparison = { category, groups: comparisonGroups(result.rows, groups), why: whyNoComparison(result.rows, groups) };
   return { ...result, comparison };
+}
+
+/** What one run of a value sort shares: figures are ranked only against others of the same measure and unit. */
+export const valueRunKey = (mark: Pick<Mark, 'value' | 'category' | 'measure' | 'unit'>): string =>
+  mark.value === null ? 'not_stated' : `${mark.category}\u0000${mark.measure}\u0000${mark.unit}`;
+
+/**
+ * The rows that start a run under a value sort, given in display order: the first row shown, and each row whose
+ * measure or unit differs from the row before it. Each gets a heading, so no two units ever share a run unheaded.
+ */
+export function valueRunStarts(rows: readonly Mark[]): Set<string> {
+  const starts = new Set<string>();
+  rows.forEach((row, i) => {
+    if (i === 0 || valueRunKey(row) !== valueRunKey(rows[i - 1]!)) starts.add(row.id);
+  });
+  return starts;
 }
