@@ -41,3 +41,35 @@ export function apa(input: CitationInput): string {
       : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
   return `${input.app}. (n.d.). ${input.title} [Data visualization]. ${retrieved} ${input.url}${sources}`;
 }
+
+/** A versioned data set, such as the "Download all data" package, rather than one view of it. */
+export interface DatasetCitationInput {
+  /** The app's name in the citation's language: it is the author, and names the data set with the version. */
+  app: string;
+  title: string;
+  version: string;
+  /** The package's date, ISO yyyy-mm-dd: it was made, and so first accessed, that day. */
+  date: string;
+  /** Where the package is published; null when it has no public address, so the citation names none. */
+  url: string | null;
+  lang: Lang;
+}
+
+/**
+ * GB/T 7714-2015 data set: 责任者. 题名[DS/OL]. 版本. (更新日期)[引用日期]. 路径. Without an address it is not an
+ * online resource, so the carrier mark and the access path are left out rather than invented.
+ */
+export function gbt7714Dataset(input: DatasetCitationInput): string {
+  const version = input.lang === 'zh' ? `${input.version}版` : `Version ${input.version}`;
+  const kind = input.url ? 'DS/OL' : 'DS';
+  const path = input.url ? ` ${input.url}.` : '';
+  return `${input.app}. ${input.title}[${kind}]. ${version}. (${input.date})[${input.date}].${path}`;
+}
+
+/** APA 7 data set: Author. (Year). Title (Version x) [Data set]. URL — a versioned set needs no retrieval date. */
+export function apaDataset(input: DatasetCitationInput): string {
+  const year = input.date.slice(0, 4);
+  const described =
+    input.lang === 'zh' ? `${input.title}（${input.version}版）[数据集].` : `${input.title} (Version ${input.version}) [Data set].`;
+  return `${input.app}. (${year}). ${described}${input.url ? ` ${input.url}` : ''}`;
+}

@@ -54,7 +54,8 @@ function columns(lang: Lang, m: Messages): ExportColumn[] {
   ];
 }
 
-function toCsv<Row>(items: Row[], cols: { header: string; cell: (row: Row) => string | number | null }[]): string {
+/** Rows as CSV text, BOM first, every cell neutralised; CRLF line ends as RFC 4180 has them. */
+export function toCsv<Row>(items: readonly Row[], cols: { header: string; cell: (row: Row) => string | number | null }[]): string {
   const rows = items.map((item) => cols.map((c) => neutralise(c.cell(item))));
   return BOM + Papa.unparse({ fields: cols.map((c) => c.header), data: rows }, { newline: '\r\n' });
 }
