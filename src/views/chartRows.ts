@@ -34,9 +34,10 @@ export function toChartRows(
   sectioned: boolean,
   lang: Lang,
   m: Messages,
+  compact = false,
 ): ChartRow[] {
   const headings = sectionHeadings(group, figures, sort, sectioned, lang, m);
-  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m));
+  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m, compact));
 }
 
 /** The heading each figure starts, or '': one rule for the chart and its table twin. */
@@ -51,7 +52,11 @@ function sectionHeadings(group: Group, figures: SortedFigure[], sort: SortOrder,
   });
 }
 
-export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m: Messages): ChartRow {
+/**
+ * One figure as a chart row. Compact (embeds): the panel's title names the measure, so the label is the city and
+ * its flags (strive, set apart and why), one line; the figure's own label moves to the description and the card.
+ */
+export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m: Messages, compact = false): ChartRow {
   const { mark } = figure;
   const city = cityName(mark, lang);
   const flags = flagsOf(figure, m, lang);
@@ -60,7 +65,9 @@ export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m:
   return {
     key: mark.id,
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
-    label: `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
+    label: compact
+      ? `${mark.imported ? '◆ ' : ''}${flags.length ? m.aside(city, flags.join(m.listSep)) : city}`
+      : `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
     value: mark.value,
     color: cityColour(mark.city),
     fill: FILL[mark.kind],
@@ -68,7 +75,7 @@ export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m:
     heading: heading || undefined,
     valueLabel: `${figureText(figure, lang)} · ${formatPeriod(mark.period, lang)}`,
     missingLabel,
-    description: `${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}`,
+    description: `${compact ? `${label(mark, lang)}. ` : ''}${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}`,
   };
 }
 

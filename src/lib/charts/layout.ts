@@ -60,9 +60,11 @@ export interface RowLayout {
   /** Lines of the section heading above the row, and the baseline of its first line; [] for none. */
   headingLines: string[];
   headingTop: number;
-  /** Top of the row's label block. */
+  /** Top of the row (its hit area starts here). */
   top: number;
   labelLines: string[];
+  /** Top of the row's label block: the row's top when labels sit above bars, centred beside the bar otherwise. */
+  labelTop: number;
   /** Top of the row's bar. */
   barTop: number;
   barHeight: number;
@@ -73,19 +75,41 @@ export const LABEL_SIZE = 13;
 const LINE_HEIGHT = 17;
 const BAR_HEIGHT = 20;
 const ROW_GAP = 12;
+/** Rows with their labels beside the bars are one line tall: a smaller gap keeps them apart. */
+const INLINE_ROW_GAP = 7;
 
 const HEADING_GAP = 8;
 
-/** Stacks rows: an optional section heading, then wrapped label lines above each bar, so nothing collides at any width. */
-export function layoutRows(rows: { label: string; heading?: string }[], width: number, top: number): RowLayout[] {
+/**
+ * Stacks rows: an optional section heading, then each row's wrapped label and its bar. With `labelWidth` 0 the
+ * label sits above the bar, so nothing collides at any width; otherwise it sits beside the bar in a column that
+ * wide (compact charts, e.g. embeds), and the plot starts right of it.
+ */
+export function layoutRows(rows: { label: string; heading?: string }[], width: number, top: number, labelWidth = 0): RowLayout[] {
   let y = top;
   return rows.map(({ label, heading }, index) => {
     const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
     const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
     if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
+    if (labelWidth > 0) {
+      const labelLines = wrapText(label, labelWidth - 8, LABEL_SIZE);
+      const height = Math.max(labelLines.length * LINE_HEIGHT, BAR_HEIGHT);
+      const row = {
+        headingLines,
+        headingTop,
+        top: y,
+        labelLines,
+        labelTop: y + (height - labelLines.length * LINE_HEIGHT) / 2,
+        barTop: y + (height - BAR_HEIGHT) / 2,
+        barHeight: BAR_HEIGHT,
+        bottom: y + height,
+      };
+      y = row.bottom + INLINE_ROW_GAP;
+      return row;
+    }
     const labelLines = wrapText(label, width, LABEL_SIZE);
     const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-    const row = { headingLines, headingTop, top: y, labelLines, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
+    const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
     y = row.bottom + ROW_GAP;
     return row;
   });
@@ -119,7 +143,7 @@ export function rowTextBoxes(
   const beside = text.hasValue
     ? { x0: valueEnd + 6, x1: valueEnd + 6 + textWidth(text.valueLabel, VALUE_SIZE) * BOLD, y0: box.barTop, y1: box.bottom }
     : { x0: slotStart + 8, x1: slotStart + 8 + textWidth(text.missingLabel, LABEL_SIZE), y0: box.barTop, y1: box.bottom };
-  return [...lines(box.headingLines, box.headingTop, BOLD), ...lines(box.labelLines, box.top, 1), beside];
+  return [...lines(box.headingLines, box.headingTop, BOLD), ...lines(box.labelLines, box.labelTop, 1), beside];
 }
 
 /**

@@ -24,16 +24,17 @@ export function encodingsOf(figures: readonly Pick<ComparedFigure, 'mark' | 'sta
   return ORDER.filter((swatch) => used.has(swatch));
 }
 
-export function legendItems(m: Messages, swatches: readonly Swatch[]): LegendItem[] {
+export function legendItems(m: Messages, swatches: readonly Swatch[], short = false): LegendItem[] {
+  const words = short ? m.legendShort : m.legend;
   const labels: Record<Swatch, string> = {
-    target: m.legend.target,
-    actual: m.legend.actual,
-    expected: m.legend.expected,
-    guidance: m.legend.guidance,
-    scope: m.legend.scope,
-    missing: m.legend.notStated,
-    reference: m.legend.reference,
-    imported: m.legend.imported,
+    target: words.target,
+    actual: words.actual,
+    expected: words.expected,
+    guidance: words.guidance,
+    scope: words.scope,
+    missing: words.notStated,
+    reference: words.reference,
+    imported: words.imported,
   };
   return swatches.map((swatch) => ({ swatch, label: labels[swatch] }));
 }

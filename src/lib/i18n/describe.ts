@@ -39,6 +39,16 @@ export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
   );
 }
 
+/**
+ * The documents in a few words each, for an embedded chart's one-line source: "Changzhou (issued 2021-03-30)". The
+ * full titles are on every mark's card, and in the full comparison the embed links to.
+ */
+export function documentsInBrief(marks: Mark[], lang: Lang, m: Messages): string[] {
+  return unique(
+    [...marks].sort((a, b) => a.order - b.order).map((x) => (x.doc_date ? m.aside(cityName(x, lang), x.doc_date) : cityName(x, lang))),
+  );
+}
+
 export function panelTitle(key: string, m: Messages): string {
   return Object.hasOwn(m.panels, key) ? m.panels[key]! : measureName(key, m);
 }

@@ -152,6 +152,19 @@ export const en = {
     reference: 'National level (one line a year)',
     imported: 'Imported by you (◆)',
   },
+  /** The legend of a compact (embedded) chart: one line, the swatch shows the encoding. */
+  legendShort: {
+    target: 'Target',
+    actual: 'Actual',
+    expected: 'Expected',
+    guidance: 'Quota',
+    notStated: 'Not stated',
+    scope: 'Set apart, not ranked',
+    reference: 'National level',
+    imported: 'Imported',
+  },
+  /** The disclosure holding an embedded chart's other comparability notes. */
+  moreNotes: (count: number) => `Read with care: ${count} more ${count === 1 ? 'note' : 'notes'}`,
   notStatedIn: (city: string, period: string, kind: string) => `Not stated in ${city}’s ${period} ${kind}`,
   docKinds: { work_plan: 'work plan', action_plan: 'action plan', progress_report: 'progress report' },
   /** Why a figure cannot be set against another, as a short flag on a mark or in a list. */
@@ -427,6 +440,9 @@ export const en = {
   listSep: '; ',
   sentenceSep: ' ',
   labelled: (label: string, text: string) => `${label}: ${text}`,
+  /** An embedded chart's source line: each city's document in brief; the card of every mark names it in full. */
+  sourceBrief: (docs: string, national: boolean) =>
+    `Source: each city’s science and technology document — ${docs}; every bar’s card quotes it.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   sourceLine: (docs: string, national: boolean) =>
     `Source: ${docs}.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   footer: 'Every figure is quoted verbatim from the city documents; national context from the statistical bulletins as cited.',

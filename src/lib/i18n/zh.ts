@@ -182,6 +182,17 @@ export const zh: Messages = {
     reference: '全国水平（每年一条线）',
     imported: '你导入的数据（◆）',
   },
+  legendShort: {
+    target: '目标',
+    actual: '实际完成',
+    expected: '预计',
+    guidance: '省下达任务',
+    notStated: '未说明',
+    scope: '单列，不排序',
+    reference: '全国水平',
+    imported: '自行导入',
+  },
+  moreNotes: (count: number) => `阅读提示：另有${count}条`,
   notStatedIn: (city: string, period: string, kind: string) => `${city}${period}${kind}未说明该项`,
   docKinds: { work_plan: '工作要点', action_plan: '行动方案', progress_report: '工作总结' },
   reasons: {
@@ -453,6 +464,8 @@ export const zh: Messages = {
   listSep: '；',
   sentenceSep: '',
   labelled: (label: string, text: string) => `${label}：${text}`,
+  sourceBrief: (docs: string, national: boolean) =>
+    `来源：各市科技工作文件——${docs}；每个数据的卡片均引用原文。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
   sourceLine: (docs: string, national: boolean) => `来源：${docs}。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
   footer: '所有数据均逐字引自各市文件；全国背景数据引自相关统计公报，均已注明出处。',
   tableCaption: (title: string) => `图表数据：${title}`,

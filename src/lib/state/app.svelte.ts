@@ -1,7 +1,7 @@
 // The reader's choices, as runes state: view, cities, order, chart or table, language, theme, embed and explorer filters.
 import { CITY_IDS } from '../data/schema';
 import type { UiLang } from '../i18n';
-import type { ExplorerFilters, Sort, Theme, UrlState, View } from './url';
+import type { EmbedOptions, ExplorerFilters, Sort, Theme, UrlState, View } from './url';
 
 export class AppState {
   view = $state<View>('rd');
@@ -15,6 +15,7 @@ export class AppState {
   langChosen = $state(false);
   theme = $state<Theme>('auto');
   embed = $state(false);
+  embedOptions = $state<EmbedOptions>({ controls: false, notes: true });
   explorer = $state<ExplorerFilters>({ categories: [], kinds: [], periods: [], search: '', sort: 'city', descending: false });
   /** The link said a local import was shown; set until the reader imports or dismisses. */
   importMissing = $state(false);
@@ -28,6 +29,7 @@ export class AppState {
     this.langChosen = initial.lang !== null;
     this.theme = initial.theme;
     this.embed = initial.embed;
+    this.embedOptions = initial.embedOptions;
     this.explorer = initial.explorer;
     this.importMissing = initial.imported;
   }
@@ -62,6 +64,7 @@ export class AppState {
       sort: this.sort,
       table: this.table,
       embed: this.embed,
+      embedOptions: this.embedOptions,
       theme: this.theme,
       explorer: this.explorer,
       imported: importActive || this.importMissing,

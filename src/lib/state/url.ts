@@ -30,10 +30,17 @@ export interface UrlState {
   sort: Sort;
   table: boolean;
   embed: boolean;
+  /** What an embedded chart shows besides the chart: the city buttons, and its comparability notes. */
+  embedOptions: EmbedOptions;
   theme: Theme;
   explorer: ExplorerFilters;
   /** A local import was active when the link was made: only a flag, never its content. */
   imported: boolean;
+}
+
+export interface EmbedOptions {
+  controls: boolean;
+  notes: boolean;
 }
 
 /** Whether any explorer filter but the category (and the cities) hides rows. */
@@ -49,6 +56,7 @@ export function defaultState(cities: readonly string[]): UrlState {
     sort: 'name',
     table: false,
     embed: false,
+    embedOptions: { controls: false, notes: true },
     theme: 'auto',
     explorer: { categories: [], kinds: [], periods: [], search: '', sort: 'city', descending: false },
     imported: false,
@@ -89,6 +97,8 @@ export function parseQuery(
   state.sort = oneOf(params.get('sort'), SORTS, state.sort);
   state.table = params.get('table') === '1';
   state.embed = params.get('embed') === '1';
+  // An article's chart shows no city buttons unless asked (controls=1): readers of a story read, they rarely re-pick.
+  state.embedOptions = { controls: params.get('controls') === '1', notes: params.get('notes') !== '0' };
   state.theme = oneOf(params.get('theme'), THEMES, state.theme);
   state.imported = params.get('imported') === '1';
   const e = state.explorer;
@@ -123,7 +133,11 @@ export function toQuery(state: UrlState, knownCities: readonly string[]): string
     if (e.sort !== 'city' || e.descending) params.set('order', `${e.descending ? '-' : ''}${e.sort}`);
   }
   if (state.imported) params.set('imported', '1');
-  if (state.embed) params.set('embed', '1');
+  if (state.embed) {
+    params.set('embed', '1');
+    if (state.embedOptions.controls) params.set('controls', '1');
+    if (!state.embedOptions.notes) params.set('notes', '0');
+  }
   const query = params.toString().replace(/%2C/g, ',');
   return query ? `?${query}` : '';
 }
