@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 /**
  * No network, ever: the built page inlines everything, so it may load nothing and connect nowhere — then
  * even a malicious imported file has nowhere to send anything. 'unsafe-eval' is for Arquero's compiled
- * expressions. Build only: the dev server needs its own scripts and websocket.
+ * expressions. frame-src 'self' lets the embed dialog preview the page itself in frames, nothing else. Build only: the
+ * dev server needs its own scripts and websocket.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'; frame-src 'self'";
 
 const contentSecurityPolicy: Plugin = {
   name: 'content-security-policy',

@@ -17,7 +17,7 @@ function articlePage(embed: string): string {
   writeFileSync(
     path,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body style="margin:0">
-<main style="max-width:640px;margin:0 auto;padding:0 10px"><h1>Tech targets in two cities</h1><p>Lead paragraph.</p>
+<main style="max-width:620px;margin:0 auto;padding:0 10px"><h1>Tech targets in two cities</h1><p>Lead paragraph.</p>
 ${embed}
 <p>After the chart.</p></main></body></html>`,
   );
@@ -64,12 +64,12 @@ describe('URL state', () => {
 });
 
 describe('embed mode', () => {
-  test('?embed=1 hides the site chrome and posts its height to the parent', async () => {
+  test('?embed=1 hides the site chrome and posts its height to the parent; controls=1 brings the city buttons', async () => {
     const article = await browser().newPage();
     await article.goto(
       articlePage(
         `<script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>` +
-          `<iframe src="${APP_URL}?view=rd&embed=1" title="chart" style="width:600px;height:300px"></iframe>`,
+          `<iframe src="${APP_URL}?view=rd&embed=1&controls=1" title="chart" style="width:600px;height:300px"></iframe>`,
       ),
     );
     const received = await article.waitForFunction(() => (window as unknown as { received: unknown[] }).received[0]);
@@ -193,20 +193,91 @@ describe('offline by construction', () => {
   });
 });
 
-describe('embed heights without the script', () => {
-  test.each(['rd', 'firms', 'market'])('the fixed height of %s shows the whole chart in a 620 px column', async (view) => {
-    const { page } = await open({ query: `?view=${view}` });
-    await page.getByRole('button', { name: 'Embed' }).click();
-    const code = await page.getByRole('dialog').locator('textarea').inputValue();
-    const fixed = Number(/height="(\d+)"/.exec(code)![1]);
-    const src = /src="([^"]+)"/.exec(code)![1]!.replaceAll('&#38;', '&');
-    const frame = await browser().newPage({ viewport: { width: 620, height: 900 } });
-    await frame.goto(src);
-    await frame.waitForSelector('html[data-hydrated]');
-    const content = await frame.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
-    expect(fixed).toBeGreaterThanOrEqual(content);
-    // …without leaving a tall empty band under the chart.
-    expect(fixed - content).toBeLessThan(400);
-    await frame.close();
+/** The embed code the dialog gives for a state, once it has measured its preview at the 620 px column. */
+async function embedCodeFor(query: string, button: RegExp = /^Embed$/): Promise<string> {
+  const { page } = await open({ query });
+  await page.getByRole('button', { name: button }).click();
+  const code = await page.getByRole('dialog').locator('textarea').inputValue();
+  await page.context().close();
+  return code;
+}
+
+/** The article page of a 620 px column (620 px main inside 10 px padding) with the code, optionally without its script. */
+async function inArticle(code: string, script: boolean) {
+  const article = await browser().newPage({ viewport: { width: 1000, height: 900 } });
+  await article.goto(articlePage(script ? code : code.replace(/<script[^>]*><\/script>/, '')));
+  const iframe = article.locator('iframe');
+  const frame = article.frames()[1]!;
+  await frame.waitForSelector('html[data-hydrated]');
+  const content = () => frame.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
+  const frameHeight = () => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  const frameWidth = () => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  return { article, frame, content, frameHeight, frameWidth };
+}
+
+describe('compact embeds in a 620 px column', () => {
+  test.each(['rd', 'firms', 'market'])('%s: without the script the fixed height shows it all, in at most 800 px', async (view) => {
+    const code = await embedCodeFor(`?view=${view}`);
+    const { article, frame, content, frameHeight, frameWidth } = await inArticle(code, false);
+    expect(await frameWidth()).toBe(620);
+    const shown = await content();
+    expect(shown).toBeLessThanOrEqual(800);
+    expect(await frameHeight()).toBeGreaterThanOrEqual(shown);
+    // …without a tall empty band under the chart.
+    expect((await frameHeight()) - shown).toBeLessThan(40);
+    // Everything a reader needs is inside: headline, chart, legend, source line and the way to the full comparison.
+    await expect(frame.locator('h2').first().isVisible()).resolves.toBe(true);
+    await expect(frame.locator('svg[data-chart]').first().isVisible()).resolves.toBe(true);
+    await expect(frame.locator('.source').first().isVisible()).resolves.toBe(true);
+    await expect(frame.getByRole('link', { name: /open the full comparison/i }).isVisible()).resolves.toBe(true);
+    // A story's chart is read, not re-picked: no city buttons unless the journalist asks for them.
+    await expect(frame.locator('[data-city]').count()).resolves.toBe(0);
+    await article.close();
+  });
+
+  test.each(['rd', 'firms', 'market'])('%s: with the script the frame follows the notes disclosure', async (view) => {
+    const code = await embedCodeFor(`?view=${view}`);
+    const { article, frame, content, frameHeight } = await inArticle(code, true);
+    const more = frame.locator('details summary');
+    await expect(more.count()).resolves.toBe(1);
+    await expect(more.textContent()).resolves.toMatch(/Read with care/);
+    await article.waitForFunction(async (h) => Math.abs(document.querySelector('iframe')!.getBoundingClientRect().height - h) <= 1, await content());
+    const closed = await frameHeight();
+    await more.click();
+    await article.waitForFunction((h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 20, closed);
+    expect(Math.abs((await frameHeight()) - (await content()))).toBeLessThanOrEqual(1);
+    await article.close();
+  });
+
+  test('the explorer comparison of tech SMEs embeds as a compact chart with its reasons', async () => {
+    const code = await embedCodeFor('?view=explorer&cat=tech_smes', /Embed this comparison/);
+    expect(code).toContain('cat=tech_smes');
+    const { article, frame, content, frameHeight } = await inArticle(code, false);
+    await expect(frame.locator('[data-view="comparison"] svg[data-chart]').count()).resolves.toBeGreaterThan(0);
+    await expect(frame.locator('table, input[type="search"]').count()).resolves.toBe(0);
+    const shown = await content();
+    expect(shown).toBeLessThanOrEqual(800);
+    expect(await frameHeight()).toBeGreaterThanOrEqual(shown);
+    await article.close();
+  });
+
+  test('the dialog measures at the width asked for, and its options reach the code', async () => {
+    const { page } = await open({ query: '?view=firms' });
+    await page.getByRole('button', { name: /^Embed$/ }).click();
+    const dialog = page.getByRole('dialog');
+    const at620 = Number(/height="(\d+)"/.exec(await dialog.locator('textarea').inputValue())![1]);
+    await expect(dialog.locator('figcaption').first().textContent()).resolves.toMatch(/620 px wide: \d+ px tall/);
+    await expect(dialog.locator('figcaption').nth(1).textContent()).resolves.toMatch(/375 px wide/);
+    await dialog.getByLabel('Article column width').fill('400');
+    await expect.poll(async () => Number(/height="(\d+)"/.exec(await dialog.locator('textarea').inputValue())?.[1] ?? 0)).toBeGreaterThan(at620);
+    await dialog.getByLabel('City buttons').check();
+    await dialog.getByLabel('Comparability notes').uncheck();
+    await dialog.locator('[data-control="embed-lang"]').selectOption('zh');
+    await dialog.locator('[data-control="embed-theme"]').selectOption('dark');
+    await expect.poll(() => dialog.locator('textarea').inputValue()).toMatch(/controls=1.*notes=0|notes=0.*controls=1/);
+    const code = await dialog.locator('textarea').inputValue();
+    expect(code).toContain('lang=zh');
+    expect(code).toContain('theme=dark');
+    await page.context().close();
   });
 });

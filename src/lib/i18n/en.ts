@@ -246,6 +246,7 @@ export const en = {
     importNotShared:
       'Your imported city lives only in this browser: a link or embed shows the five bundled cities and notes that a local import is missing.',
     embed: 'Embed',
+    embedComparison: 'Embed this comparison',
     cite: 'Cite',
     download: 'Download',
     svg: 'Image (SVG)',
@@ -253,12 +254,23 @@ export const en = {
     csv: 'Data (CSV)',
   },
   embedDialog: {
+    options: 'Embed options',
+    width: 'Article column width',
+    controls: 'City buttons',
+    notes: 'Comparability notes',
+    readerLanguage: 'Reader’s browser language',
+    measuring: (width: number) => `Measuring the chart at ${width} px…`,
+    estimated: 'The preview could not be measured here, so the height is an estimate: check the frame in your article.',
+    previews: 'Previews of the embedded chart',
+    previewAt: (width: number) => `${width} px wide`,
+    heightAt: (width: number, height: number) => `${width} px wide: ${height} px tall`,
+    previewTitle: (width: number) => `Preview at ${width} px`,
+    tooTall: 'Taller than 800 px: hide the notes or the city buttons, or choose fewer cities.',
     title: 'Embed this chart',
     intro:
-      'Paste this code into your article’s HTML. The iframe has a fixed height that suits this view, so it works even where scripts are stripped; the script line makes the frame follow the chart’s exact height.',
+      'Paste this code into your article’s HTML. Its fixed height is measured at your column width, so the whole chart shows even where scripts are stripped; the script line makes the frame follow the chart’s height at any width.',
     code: 'Embed code',
     copy: 'Copy code',
-    preview: 'Shows the current view and cities:',
     frameTitle: (view: string) => `Tech Targets: ${view}`,
     fileWarning:
       'This page is open from a file on your computer, so the code points to that file. Put dist/index.html and dist/embed.js on a web server and copy the code from there.',
