@@ -55,7 +55,7 @@ describe('on a phone', () => {
         if (row.hasAttribute('data-run-heading')) heading = row.textContent ?? '';
         else if (row.hasAttribute('data-row')) {
           const value = row.querySelector('td.num')?.textContent ?? '';
-          const unit = value.replace(/[\d.,≥>~≤\s]+/, '').trim();
+          const unit = value.replace(/[\d.,≥>~≤\s]+/g, '').trim();
           if (!units.has(heading)) units.set(heading, new Set());
           units.get(heading)!.add(unit);
         }
@@ -63,6 +63,6 @@ describe('on a phone', () => {
       return [...units].map(([heading, set]) => [heading, [...set]] as const);
     });
     expect(runs.length).toBeGreaterThan(10);
-    for (const [heading, units] of runs) expect(units.length, heading).toBe(1);
+    for (const [heading, units] of runs) expect(units.length, `${heading}: ${units.join(" | ")}`).toBe(1);
   });
 });
