@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { checkPublicUrl, PUBLIC_URL_ENV } from './src/lib/export/publicUrl.ts';
 
 /**
  * No network, ever: the built page inlines everything, so it may load nothing and connect nowhere — then
@@ -24,10 +26,19 @@ const contentSecurityPolicy: Plugin = {
     ),
 };
 
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
+/**
+ * Where the built page will be published, e.g. TECH_TARGETS_PUBLIC_URL=https://example.org/tech-targets/ npm run build.
+ * Exported images name this address, never the reader's local file. A bad value throws: the build stops.
+ */
+const publicUrl = checkPublicUrl(process.env[PUBLIC_URL_ENV]);
+
 // One config serves the app build (a single self-contained dist/index.html that works from
 // file://), the server-render build used by scripts/prerender.js, and the three test tiers.
 export default defineConfig(({ isSsrBuild }) => ({
   base: './',
+  // Read by src/lib/version.ts, the one place the app learns them.
+  define: { __APP_VERSION__: JSON.stringify(version), __PUBLIC_URL__: JSON.stringify(publicUrl) },
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },

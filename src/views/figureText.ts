@@ -3,6 +3,7 @@ import type { ExplorerModel } from '../lib/data/views/explorer';
 import type { ViewModel } from '../lib/data/views/headline';
 import { encodingsOf, legendItems } from '../lib/components/legend';
 import { categoryName, describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
+import { creditLine } from '../lib/export/credit';
 import type { FigureText } from '../lib/export/svg';
 import type { Messages } from '../lib/i18n/en';
 import type { Lang } from '../lib/i18n/format';
@@ -18,7 +19,7 @@ export function headlineFigureText(model: ViewModel, m: Messages, lang: Lang, ur
     notesTitle: m.notesTitle,
     notes: words.notes,
     source: sourceLine(words.documents, model.references.length > 0, m),
-    credit: m.credit(date, url),
+    credit: creditLine(m, url, date),
   };
 }
 
@@ -40,6 +41,6 @@ export function explorerFigureText(
     notesTitle: m.notesTitle,
     notes: comparisonNotes(model, m, lang, filtered),
     source: sourceLine(documentsOf(groups.flatMap((g) => g.figures.map((f) => f.mark)), lang, m), false, m),
-    credit: m.credit(date, url),
+    credit: creditLine(m, url, date),
   };
 }

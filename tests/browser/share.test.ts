@@ -127,32 +127,91 @@ describe('citation', () => {
     expect(gbt).toContain('Wuhu Science and Technology Bureau');
     expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity: .*\[Data visualization\]\. Retrieved \w+ \d+, \d{4}, from file:/);
   });
+
+  test('names the statistical bulletins in the view that draws national figures, and in no other; in Chinese throughout', async () => {
+    const cite = async (query: string) => {
+      const { page } = await open({ query });
+      await page.click('[data-action="cite"]');
+      return page.getByRole('dialog').locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    };
+    for (const text of await cite('?view=rd')) {
+      expect(text).toContain('National figures: NBS, MOST and MOF, 2021 Statistical Bulletin');
+      expect(text).toContain('2023 Statistical Bulletin on National Expenditure on Science and Technology.');
+    }
+    for (const text of await cite('?view=firms')) expect(text).not.toMatch(/National figures|Bulletin/);
+    const [gbt, apa] = await cite('?view=rd&lang=zh');
+    expect(gbt).toContain('全国数据：国家统计局、科学技术部、财政部《2021年全国科技经费投入统计公报》');
+    expect(apa).toContain('[数据可视化]');
+    expect(apa).not.toContain('Data visualization');
+  });
+
+  test('Copy link from a file on disk warns that the link opens only on this computer', async () => {
+    const { page } = await open({ query: '?view=market' });
+    await page.click('[data-action="copy-link"]');
+    await page.locator('[data-warning="file-link"]').waitFor();
+    await expect(page.locator('[data-warning="file-link"]').textContent()).resolves.toContain('web server');
+  });
 });
 
 describe('exports', () => {
-  test('PNG is a valid PNG at twice the SVG size, and the SVG carries headline, notes, legend and source', async () => {
-    const { page } = await open({ query: '?view=firms&lang=zh', width: 900 });
+  test('images come in the sizes a newsroom needs, from a file on disk with no local path, with the title the editor typed', async () => {
+    const { page, errors } = await open({ query: '?view=firms&lang=zh', width: 900 });
+    await page.click('[data-action="image"]');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('img[data-preview]').waitFor();
+    await dialog.locator('[data-control="image-title"]').fill('常州领跑高企认定');
+    await dialog.locator('[data-control="image-subtitle"]').fill('各市口径不同，不能直接排名');
     const svg = await download(page, 'svg');
     const png = await download(page, 'png');
+    const wide = await download(page, 'png-wide');
+    const square = await download(page, 'png-square');
     const today = new Date().toISOString().slice(0, 10);
-    expect(svg.name).toBe(`tech-targets-firms-${today}.svg`);
-    expect(png.name).toBe(`tech-targets-firms-${today}.png`);
+    expect([svg.name, png.name, wide.name, square.name]).toEqual([
+      `tech-targets-firms-${today}.svg`,
+      `tech-targets-firms-${today}.png`,
+      `tech-targets-firms-wide-${today}.png`,
+      `tech-targets-firms-square-${today}.png`,
+    ]);
     const text = svg.bytes.toString('utf8');
-    expect(text).toContain('高新技术企业：各市统计什么，哪些数据可比');
+    expect(text).toContain('常州领跑高企认定');
+    expect(text).toContain('各市口径不同，不能直接排名');
+    expect(text).not.toContain('高新技术企业：各市统计什么，哪些数据可比');
     expect(text).toContain('阅读提示');
     expect(text).toContain('省下达任务（斜线）');
     expect(text).toContain('来源：');
     expect(text).toContain('新增高新技术企业');
+    // The page is a file: the footer names the app and data versions, never the reader's path.
+    expect(text).not.toMatch(/file:/);
+    expect(text).toMatch(/科技目标 \d+\.\d+\.\d+ · 数据版本\d{4}-\d{2}-\d{2}/);
+    const size = (bytes: Buffer) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
     const [, width, height] = /<svg[^>]*width="(\d+)" height="(\d+)"/.exec(text)!.map(Number) as [number, number, number];
-    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.bytes.readUInt32BE(16)).toBe(width * 2);
-    expect(png.bytes.readUInt32BE(20)).toBe(height * 2);
-    // The SVG renders on its own, in a page with no stylesheet.
+    // Laid out for the default 620 px column; the article PNG at twice that, the others at their own sizes.
+    expect(width).toBe(620);
+    for (const file of [png, wide, square]) expect(file.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(size(png.bytes)).toEqual([width * 2, height * 2]);
+    expect(size(wide.bytes)[0]).toBe(1200);
+    expect(size(square.bytes)).toEqual([1080, 1080]);
+    // The SVG renders on its own, in a page with no stylesheet: one chart per panel of the firms view, as on the page.
     const viewer = await browser().newPage();
     await viewer.setContent(text);
-    // One chart per panel of the firms view, as on the page.
     await expect(viewer.locator('svg svg[data-chart]').count()).resolves.toBe(await page.locator('[data-view] svg[data-chart]').count());
+    await expect(viewer.locator('svg svg[data-chart]').first().evaluate((el) => el.getAttribute('width'))).resolves.toBe('580');
     await viewer.close();
+    expect(errors).toEqual([]);
+  });
+
+  test('the table view and the explorer comparison save images too, laid out at the width asked for', async () => {
+    const { page } = await open({ query: '?view=rd&table=1', width: 1280 });
+    await page.click('[data-action="image"]');
+    await page.getByRole('dialog').locator('[data-control="image-width"]').fill('400');
+    await page.getByRole('dialog').locator('[data-action="svg"]', { hasText: '400' }).waitFor();
+    const svg = (await download(page, 'svg')).bytes.toString('utf8');
+    expect(/<svg[^>]*width="(\d+)"/.exec(svg)![1]).toBe('400');
+    expect(svg).toContain('data-chart');
+    const explorer = await open({ query: '?view=explorer&cat=tech_smes' });
+    await explorer.page.click('[data-action="image"]');
+    const comparison = (await download(explorer.page, 'png-square')).bytes;
+    expect([comparison.readUInt32BE(16), comparison.readUInt32BE(20)]).toEqual([1080, 1080]);
   });
 
   test('CSV has a BOM and parses back to the rows shown, numbers as numbers', async () => {

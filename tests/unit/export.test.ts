@@ -83,7 +83,7 @@ describe('CSV export', () => {
 });
 
 describe('citations', () => {
-  const input = { app: 'Tech Targets', title: 'R&D intensity — Tech Targets', url: 'https://example.org/?view=rd', accessed: '2026-11-25', documents: ['Doc A (2023-03-09)'], lang: 'en' as const };
+  const input = { app: 'Tech Targets', title: 'R&D intensity — Tech Targets', url: 'https://example.org/?view=rd', accessed: '2026-11-25', documents: ['Doc A (2023-03-09)'], national: [], lang: 'en' as const };
 
   test('GB/T 7714 names app, title, [EB/OL], access date, URL and documents', () => {
     expect(gbt7714(input)).toBe(
@@ -96,6 +96,21 @@ describe('citations', () => {
       'Tech Targets. (n.d.). R&D intensity — Tech Targets [Data visualization]. Retrieved November 25, 2026, from https://example.org/?view=rd Data from Doc A (2023-03-09).',
     );
     expect(apa({ ...input, lang: 'zh', app: '科技目标' })).toMatch(/^科技目标\. \(n\.d\.\).*2026年11月25日检索自/);
+  });
+
+  test('a Chinese APA reference describes the work in Chinese', () => {
+    const zh = apa({ ...input, lang: 'zh', app: '科技目标', title: '研发投入强度' });
+    expect(zh).toContain('研发投入强度 [数据可视化].');
+    expect(zh).not.toContain('Data visualization');
+  });
+
+  test('the statistical bulletins are named when the view draws national figures, and only then', () => {
+    const bulletin = 'NBS, MOST and MOF, 2023 Statistical Bulletin on National Expenditure on Science and Technology';
+    for (const cite of [gbt7714, apa]) {
+      expect(cite(input)).not.toContain('National figures');
+      expect(cite({ ...input, national: [bulletin] })).toContain(`National figures: ${bulletin}.`);
+      expect(cite({ ...input, lang: 'zh', national: ['《2023年全国科技经费投入统计公报》'] })).toContain('全国数据：《2023年全国科技经费投入统计公报》。');
+    }
   });
 });
 

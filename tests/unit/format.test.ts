@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatFigure, formatPeriod } from '../../src/lib/i18n/format';
-import { textWidth, wrapText } from '../../src/lib/charts/layout';
+import { textWidth, urlPieces, widestUnbreakable, wrapText } from '../../src/lib/charts/layout';
 
 test('figures carry their qualifier and unit in both languages', () => {
   expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
@@ -40,11 +40,25 @@ describe('wrapText edge cases', () => {
     for (const line of lines.slice(1)) expect(line).not.toMatch(/^[，。、；：）」』》,.;:)]/);
   });
 
-  test('a URL wider than the line is cut instead of overflowing', () => {
-    const url = 'file:///home/reporter/articles/tech-targets/dist/index.html?view=firms&lang=zh&theme=dark';
+  test('a URL wider than the line breaks only after / ? or &, and nothing of it is lost', () => {
+    const url = 'https://news.example.org/graphics/tech-targets/index.html?view=firms&lang=zh&theme=dark';
     const lines = wrapText(`Tech Targets · exported 2026-11-25 · ${url}`, 200, 11.5);
     for (const line of lines) expect(textWidth(line, 11.5)).toBeLessThanOrEqual(200);
-    expect(lines.join('')).toContain('theme=dark');
+    const urlLines = lines.join('\n').slice(lines.join('\n').indexOf('https')).split('\n');
+    expect(urlLines.join('')).toBe(url);
+    // Every line of the address but the last ends where a printed address may break.
+    for (const line of urlLines.slice(0, -1)) expect(line).toMatch(/[/?&]$/);
+  });
+
+  test('a URL piece is never cut, however narrow the line', () => {
+    const url = 'https://example.org/a-very-long-path-segment-that-cannot-break/?view=rd';
+    expect(wrapText(url, 60, 11.5).join('')).toBe(url);
+    expect(wrapText(url, 60, 11.5)).toContain('a-very-long-path-segment-that-cannot-break/');
+    expect(widestUnbreakable(`see ${url}`, 10)).toBeCloseTo(textWidth('a-very-long-path-segment-that-cannot-break/', 10));
+  });
+
+  test('urlPieces cuts after each / ? & and keeps the scheme whole', () => {
+    expect(urlPieces('https://a.org/x/?v=1&w=2')).toEqual(['https://', 'a.org/', 'x/', '?', 'v=1&', 'w=2']);
   });
 });
 

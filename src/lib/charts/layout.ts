@@ -21,8 +21,9 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   for (const token of raw) {
     // Closing punctuation never starts a line (Chinese line-breaking rules): it stays with what it closes.
     if (CLOSING.test(token) && tokens.length > 0 && !/\s$/.test(tokens[tokens.length - 1]!)) tokens[tokens.length - 1] += token;
-    // A word or URL wider than the line is cut, rather than run past the edge.
-    else if (textWidth(token, fontSize) > maxWidth) tokens.push(...splitToWidth(token, maxWidth, fontSize));
+    // A URL wider than the line breaks only after a / ? or &, so what is printed can still be typed; any other
+    // word that wide is cut, rather than run past the edge.
+    else if (textWidth(token, fontSize) > maxWidth) tokens.push(...(URL_START.test(token) ? urlPieces(token) : splitToWidth(token, maxWidth, fontSize)));
     else tokens.push(token);
   }
   const lines: string[] = [];
@@ -38,6 +39,19 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
+}
+
+const URL_START = /^[a-z][a-z\d+.-]*:\/\//i;
+
+/** A URL cut after each '/', '?' and '&' (the places a printed address may break), '://' kept whole. */
+export function urlPieces(url: string): string[] {
+  return url.match(/^[a-z][a-z\d+.-]*:\/\/|[^/?&]*[/?&]|[^/?&]+$/gi) ?? [url];
+}
+
+/** The widest piece of text that wrapText cannot break: a URL's piece between two break points. */
+export function widestUnbreakable(text: string, fontSize: number): number {
+  const urls = text.split(/\s+/).filter((word) => URL_START.test(word));
+  return Math.max(0, ...urls.flatMap(urlPieces).map((piece) => textWidth(piece, fontSize)));
 }
 
 const CLOSING = /^[，。、；：！？）」』》〉】,.;:!?)\]]/;

@@ -11,7 +11,18 @@ export interface CitationInput {
   accessed: string;
   /** Titles of the primary documents the view shows. */
   documents: string[];
+  /** The statistical bulletins behind the national figures the view draws; empty when it draws none. */
+  national: string[];
   lang: Lang;
+}
+
+/** " Data: <documents>. National figures: <bulletins>." in the citation's language; '' when there is nothing to name. */
+function sourcesOf(input: CitationInput, dataLabel: { en: string; zh: string }): string {
+  const zh = input.lang === 'zh';
+  const list = (items: string[]) => items.join(zh ? '；' : '; ');
+  const documents = input.documents.length ? (zh ? ` ${dataLabel.zh}${list(input.documents)}。` : ` ${dataLabel.en} ${list(input.documents)}.`) : '';
+  const national = input.national.length ? (zh ? ` 全国数据：${list(input.national)}。` : ` National figures: ${list(input.national)}.`) : '';
+  return documents + national;
 }
 
 
@@ -19,27 +30,19 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 
 /** GB/T 7714-2015 electronic resource: 责任者. 题名[EB/OL]. (更新日期)[引用日期]. 路径. */
 export function gbt7714(input: CitationInput): string {
-  const sources = input.documents.length
-    ? input.lang === 'zh'
-      ? ` 数据来源：${input.documents.join('；')}。`
-      : ` Data: ${input.documents.join('; ')}.`
-    : '';
-  return `${input.app}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sources}`;
+  return `${input.app}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sourcesOf(input, { en: 'Data:', zh: '数据来源：' })}`;
 }
 
 /** APA 7 for a data visualisation without a personal author or fixed date. */
 export function apa(input: CitationInput): string {
   const [year, month, day] = input.accessed.split('-').map(Number) as [number, number, number];
-  const sources = input.documents.length
-    ? input.lang === 'zh'
-      ? ` 数据来源：${input.documents.join('；')}。`
-      : ` Data from ${input.documents.join('; ')}.`
-    : '';
   const retrieved =
     input.lang === 'zh'
       ? `${year}年${month}月${day}日检索自`
       : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
-  return `${input.app}. (n.d.). ${input.title} [Data visualization]. ${retrieved} ${input.url}${sources}`;
+  // APA's bracketed description names the kind of work, in the reference's language.
+  const kind = input.lang === 'zh' ? '[数据可视化]' : '[Data visualization]';
+  return `${input.app}. (n.d.). ${input.title} ${kind}. ${retrieved} ${input.url}${sourcesOf(input, { en: 'Data from', zh: '数据来源：' })}`;
 }
 
 /** A versioned data set, such as the "Download all data" package, rather than one view of it. */

@@ -1,5 +1,5 @@
 // One view as a standalone SVG: headline, legend, the live chart panels, notes and source line baked into one file.
-import { textWidth, wrapText } from '../charts/layout';
+import { textWidth, widestUnbreakable, wrapText } from '../charts/layout';
 
 export type Swatch = 'target' | 'actual' | 'expected' | 'guidance' | 'scope' | 'missing' | 'reference' | 'imported';
 
@@ -33,6 +33,10 @@ export interface ChartPanel {
 const FONT =
   "system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 const MARGIN = 20;
+const CREDIT_SIZE = 11.5;
+
+/** The width a figure `width` wide gives its charts, inside its margins. */
+export const chartWidthIn = (width: number): number => width - 2 * MARGIN;
 
 // Properties the chart takes from the page's stylesheet; an exported file has no stylesheet.
 const INLINED = [
@@ -120,7 +124,7 @@ function swatchMarkup(swatch: Swatch, x: number, y: number, ink: string, surface
 
 /** The whole figure as SVG text, `width` wide; its height follows from the content. */
 export function figureSvg(text: FigureText, panels: ChartPanel[], width: number, palette: ExportPalette): string {
-  const inner = width - 2 * MARGIN;
+  const inner = chartWidthIn(width);
   const parts: string[] = [];
   let y = MARGIN;
   const block = (content: string, size: number, lineHeight: number, attrs: string, indent = 0) => {
@@ -172,7 +176,9 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
     y += 10;
   }
   block(text.source, 11.5, 16, `fill="${palette.muted}"`);
-  block(text.credit, 11.5, 16, `fill="${palette.muted}"`);
+  // The address breaks only after / ? &: where one piece is still wider than the figure, the line gets smaller.
+  const creditSize = Math.max(6, Math.min(CREDIT_SIZE, (CREDIT_SIZE * inner) / Math.max(1, widestUnbreakable(text.credit, CREDIT_SIZE))));
+  block(text.credit, creditSize, creditSize * 1.4, `fill="${palette.muted}"`);
   y += MARGIN;
 
   const height = Math.ceil(y);

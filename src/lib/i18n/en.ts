@@ -243,14 +243,14 @@ export const en = {
     copyLink: 'Copy link',
     copied: 'Copied',
     copyFailed: 'Select the text and press Ctrl+C (⌘C) to copy',
+    fileLink: 'This page is open from a file on your computer, so the link opens only here. Put dist/index.html on a web server and copy the link from there.',
     importNotShared:
       'Your imported city lives only in this browser: a link or embed shows the five bundled cities and notes that a local import is missing.',
     embed: 'Embed',
     embedComparison: 'Embed this comparison',
     cite: 'Cite',
     download: 'Download',
-    svg: 'Image (SVG)',
-    png: 'Image (PNG)',
+    image: 'Image (SVG, PNG)',
     csv: 'Data (CSV)',
   },
   embedDialog: {
@@ -275,6 +275,21 @@ export const en = {
     fileWarning:
       'This page is open from a file on your computer, so the code points to that file. Put dist/index.html and dist/embed.js on a web server and copy the code from there.',
   },
+  imageDialog: {
+    title: 'Download an image',
+    heading: 'Title',
+    subtitle: 'Subtitle',
+    width: 'Article column width',
+    hint: 'Each size is laid out afresh, so its text stays readable. The footer gives the app’s published address, or, for a page opened from a file, the app and data versions — never a path on this computer.',
+    svg: (width: number) => `SVG, ${width} px wide`,
+    pngArticle: (width: number) => `PNG for the article, ${width} px (2× pixels)`,
+    pngWide: (width: number) => `PNG, wide, ${width.toLocaleString('en')} px`,
+    pngSquare: (side: number) => `PNG, square, ${side.toLocaleString('en')} × ${side.toLocaleString('en')} px`,
+    failed: 'This browser could not make the image. Try the SVG, or another browser.',
+    preview: (width: number) => `Preview at ${width} px`,
+    previewAlt: (title: string) => `Preview of the image: ${title}`,
+    drawing: 'Drawing the preview…',
+  },
   citeDialog: {
     title: 'Cite this view',
     gbt: 'GB/T 7714-2015',
@@ -289,6 +304,8 @@ export const en = {
     'This link was made with a city imported from a local file. That file is not on this computer, so only the five bundled cities are shown.',
   dismiss: 'Dismiss',
   credit: (date: string, url: string) => `Tech Targets · exported ${date} · ${url}`,
+  /** The credit of an image made where no address can be given (a file on disk): the app and data it came from. */
+  creditVersions: (date: string, app: string, data: string) => `Tech Targets ${app} · data of ${data} · exported ${date}`,
   importPanel: {
     summary: 'Add cities from your own CSV files',
     intro:
