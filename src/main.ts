@@ -16,7 +16,7 @@ const initial = parseQuery(location.search, CITY_IDS, {
 });
 const lang = initial.lang ?? preferredLang(navigator.languages);
 const href = withQuery(location.href, '');
-const props = { base, bundled: bundledDataset(), initial, lang, href };
+const props = { base, bundled: bundledDataset(), initial, lang, href, search: location.search };
 // The prerendered markup is the default English page without imports; anything else is rendered fresh, not
 // patched. `data-boot="now"` (set by the page's first script, scripts/prerender.js) means the prerender is hidden
 // and this runs during parsing, before the first frame: the first frame painted is this state.

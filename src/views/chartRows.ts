@@ -1,5 +1,5 @@
 // Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
-import type { ChartRow } from '../lib/charts/types';
+import type { ChartDot, ChartRow } from '../lib/charts/types';
 import { sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
 import { cityName, docTitle, flagsOf, label, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
@@ -7,7 +7,8 @@ import type { Messages } from '../lib/i18n/en';
 import type { ViewModel } from '../lib/data/views/headline';
 import type { TableItem } from '../lib/components/DataTable.svelte';
 import { formatFigure, formatPeriod, type Lang } from '../lib/i18n/format';
-import { cityColour } from '../lib/components/palette';
+import { cityColour, NO_FOCUS } from '../lib/components/palette';
+import { CITY_IDS } from '../lib/data/schema';
 
 /** The legend's encodings, one per kind: the Legend component and the exported images read the same table. */
 export const FILL: Record<Kind, ChartRow['fill']> = {
@@ -35,9 +36,83 @@ export function toChartRows(
   lang: Lang,
   m: Messages,
   compact = false,
+  focus: ReadonlySet<string> = NO_FOCUS,
 ): ChartRow[] {
+  if (showsDistribution(figures)) return distributionRows(group, figures, sectioned, lang, m, compact, focus);
   const headings = sectionHeadings(group, figures, sort, sectioned, lang, m);
-  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m, compact));
+  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m, compact, focus));
+}
+
+/** More figures with a value than this in one panel, and the panel shows their distribution instead of a bar each. */
+export const DISTRIBUTION_FROM = 12;
+
+export const showsDistribution = (figures: readonly SortedFigure[]): boolean =>
+  figures.filter((f) => f.mark.value !== null).length > DISTRIBUTION_FROM;
+
+const BUNDLED = new Set<string>(CITY_IDS);
+
+/**
+ * A panel of many cities: each section (a rank set, the set-apart figures) as one strip of dots in value order, so
+ * where each city stands is read at a glance and nothing is ranked across sections; then labelled bars for the
+ * cities a reader follows — the bundled five and the highlighted — and how many more cities state no figure.
+ */
+function distributionRows(
+  group: Group,
+  figures: SortedFigure[],
+  sectioned: boolean,
+  lang: Lang,
+  m: Messages,
+  compact: boolean,
+  focus: ReadonlySet<string>,
+): ChartRow[] {
+  const follows = (figure: SortedFigure) => BUNDLED.has(figure.mark.city) || focus.has(figure.mark.city);
+  const sections = new Map<string, SortedFigure[]>();
+  for (const figure of figures) {
+    const key = sectionKey(figure.section, 'value');
+    const list = sections.get(key);
+    if (list) list.push(figure);
+    else sections.set(key, [figure]);
+  }
+  const several = [...sections.keys()].filter((key) => key !== 'missing').length > 1;
+  const rows: ChartRow[] = [];
+  for (const [key, members] of sections) {
+    const stated = members.filter((f) => f.mark.value !== null).sort((a, b) => a.mark.value! - b.mark.value!);
+    const unlabelledMissing = members.filter((f) => f.mark.value === null && !follows(f)).length;
+    const heading = (sectioned || several) && key !== 'missing' ? sectionHeading(members[0]!.section, group, lang, m) : '';
+    if (stated.length > 0 || unlabelledMissing > 0) {
+      rows.push({
+        key: `strip:${group.key}:${key}`,
+        label: [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep),
+        value: null,
+        color: 'var(--city-context)',
+        fill: 'hollow',
+        dashed: false,
+        heading: heading || undefined,
+        valueLabel: '',
+        missingLabel: '',
+        description: '',
+        dots: stated.map((figure) => toDot(figure, lang, m, follows(figure) ? focus : CONTEXT)),
+      });
+    }
+    for (const figure of members.filter(follows)) rows.push(toChartRow(figure, '', lang, m, compact, focus));
+  }
+  return rows;
+}
+
+/** A focus that no city is in: the dots of cities nobody follows stay grey context. */
+const CONTEXT: ReadonlySet<string> = new Set(['\u0000']);
+
+function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet<string>): ChartDot {
+  const row = toChartRow(figure, '', lang, m, false, focus);
+  return {
+    key: row.key,
+    value: figure.mark.value!,
+    color: row.color,
+    fill: row.fill,
+    dashed: row.dashed,
+    label: `${row.label}: ${row.valueLabel}`,
+    description: row.description,
+  };
 }
 
 /** The heading each figure starts, or '': one rule for the chart and its table twin. */
@@ -56,7 +131,14 @@ function sectionHeadings(group: Group, figures: SortedFigure[], sort: SortOrder,
  * One figure as a chart row. Compact (embeds): the panel's title names the measure, so the label is the city and
  * its flags (strive, set apart and why), one line; the figure's own label moves to the description and the card.
  */
-export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m: Messages, compact = false): ChartRow {
+export function toChartRow(
+  figure: SortedFigure,
+  heading: string,
+  lang: Lang,
+  m: Messages,
+  compact = false,
+  focus: ReadonlySet<string> = NO_FOCUS,
+): ChartRow {
   const { mark } = figure;
   const city = cityName(mark, lang);
   const flags = flagsOf(figure, m, lang);
@@ -69,13 +151,14 @@ export function toChartRow(figure: SortedFigure, heading: string, lang: Lang, m:
       ? `${mark.imported ? '◆ ' : ''}${flags.length ? m.aside(city, flags.join(m.listSep)) : city}`
       : `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
     value: mark.value,
-    color: cityColour(mark.city),
+    color: cityColour(mark.city, focus),
+    focused: focus.has(mark.city),
     fill: FILL[mark.kind],
     dashed: figure.status === 'set_apart',
     heading: heading || undefined,
     valueLabel: `${figureText(figure, lang)} · ${formatPeriod(mark.period, lang)}`,
     missingLabel,
-    description: `${compact ? `${label(mark, lang)}. ` : ''}${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}`,
+    description: `${compact ? `${label(mark, lang)}. ` : ''}${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}${focus.has(mark.city) ? ` ${m.highlighted}.` : ''}`,
   };
 }
 

@@ -93,15 +93,45 @@ const ROW_GAP = 12;
 const INLINE_ROW_GAP = 7;
 
 const HEADING_GAP = 8;
+/** Height of a distribution strip's band of dots: three lanes of dots dodging one another. */
+export const STRIP_BAND = 30;
+export const DOT_RADIUS = 4.5;
+
+/**
+ * Lanes for dots at the given x positions (in value order), so that dots closer than a diameter do not hide one
+ * another: each takes the first lane where it clears the last dot; where none is clear, the lane whose last dot is
+ * farthest. Returns each dot's lane, 0 the middle, then 1 above, 2 below.
+ */
+export function dodge(xs: readonly number[], lanes = 3, gap = DOT_RADIUS * 2 + 1): number[] {
+  const last = Array.from({ length: lanes }, () => -Infinity);
+  return xs.map((x) => {
+    let lane = last.findIndex((end) => x - end >= gap);
+    if (lane < 0) lane = last.indexOf(Math.min(...last));
+    last[lane] = x;
+    return lane;
+  });
+}
 
 /**
  * Stacks rows: an optional section heading, then each row's wrapped label and its bar. With `labelWidth` 0 the
  * label sits above the bar, so nothing collides at any width; otherwise it sits beside the bar in a column that
  * wide (compact charts, e.g. embeds), and the plot starts right of it.
  */
-export function layoutRows(rows: { label: string; heading?: string }[], width: number, top: number, labelWidth = 0): RowLayout[] {
+export function layoutRows(rows: { label: string; heading?: string; dots?: unknown[] }[], width: number, top: number, labelWidth = 0): RowLayout[] {
   let y = top;
-  return rows.map(({ label, heading }, index) => {
+  return rows.map(({ label, heading, dots }, index) => {
+    // A distribution strip: its label above a band of dots, at any width (dots need the whole plot).
+    if (dots) {
+      const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
+      const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
+      if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
+      const labelLines = wrapText(label, width, LABEL_SIZE);
+      const barTop = y + labelLines.length * LINE_HEIGHT + 3;
+      const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+      const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, barTop, barHeight, bottom: barTop + barHeight };
+      y = row.bottom + ROW_GAP;
+      return row;
+    }
     const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
     const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
     if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;

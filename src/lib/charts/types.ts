@@ -20,6 +20,25 @@ export interface ChartRow {
   missingLabel: string;
   /** What a screen reader adds after the visible text (the mark's name), e.g. its kind and source. */
   description: string;
+  /** A highlighted city's row: its label is set in bold. */
+  focused?: boolean;
+  /**
+   * A distribution strip instead of a bar: every figure of a section as a dot (many cities), the label saying how
+   * many. Drawn by the Strip mark; Bars skips it.
+   */
+  dots?: ChartDot[];
+}
+
+/** One figure in a distribution strip: a dot on the panel's scale, keyboard-reachable, with the same encodings as a bar. */
+export interface ChartDot {
+  key: string;
+  value: number;
+  color: string;
+  fill: BarFill;
+  dashed: boolean;
+  /** The dot's accessible name: city and value. */
+  label: string;
+  description: string;
 }
 
 export interface ReferenceLine {

@@ -1,7 +1,14 @@
 // City colours: Okabe–Ito hues, one shade per theme so every outline keeps 3:1 against its background (app.css).
 const CITIES = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'];
 
-/** A CSS colour for a city's marks; any imported city takes the one colour no bundled city uses. */
-export function cityColour(city: string): string {
+/**
+ * A CSS colour for a city's marks. Colour goes only to the highlighted cities when there are some (every other city
+ * shares one grey), else to the bundled five; any imported city takes the one colour no bundled city uses, so the
+ * palette never runs out however many cities there are.
+ */
+export function cityColour(city: string, focus: ReadonlySet<string> = NO_FOCUS): string {
+  if (focus.size > 0 && !focus.has(city)) return 'var(--city-context)';
   return CITIES.includes(city) ? `var(--city-${city})` : 'var(--city-imported)';
 }
+
+export const NO_FOCUS: ReadonlySet<string> = new Set();

@@ -1,4 +1,6 @@
 // English message catalogue; zh.ts must provide every key (the type enforces it).
+import { cityPickerLabelsEn, type CityPickerLabels } from '../components/cityPicker';
+
 export const en = {
   lang: 'en',
   siteTitle: 'Tech Targets',
@@ -296,6 +298,12 @@ export const en = {
     apa: 'APA (7th edition)',
     copy: 'Copy',
   },
+  /** The searchable picker that replaces the city buttons once there are more than a few cities. */
+  cityPicker: cityPickerLabelsEn as CityPickerLabels,
+  /** Read with a highlighted city's marks and table rows. */
+  strip: (cities: number) => `${cities} figures, one dot each, in value order`,
+  stripMissing: (cities: number) => `${cities} more ${cities === 1 ? 'city states' : 'cities state'} no figure here`,
+  highlighted: 'highlighted',
   openFull: 'Open the full comparison',
   language: 'Language',
   langNames: { zh: '中文', en: 'English' },

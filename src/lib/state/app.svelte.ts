@@ -1,13 +1,15 @@
 // The reader's choices, as runes state: view, cities, order, chart or table, language, theme, embed and explorer filters.
 import { CITY_IDS } from '../data/schema';
 import type { UiLang } from '../i18n';
-import type { EmbedOptions, ExplorerFilters, Sort, Theme, UrlState, View } from './url';
+import { inOrder, type EmbedOptions, type ExplorerFilters, type Sort, type Theme, type UrlState, type View } from './url';
 
 export class AppState {
   view = $state<View>('rd');
   /** Every city the reader can pick: the five bundled ones, then any imported by the reader. */
   known = $state<string[]>([...CITY_IDS]);
   cities = $state<string[]>([...CITY_IDS]);
+  /** Highlighted cities, always among the selected ones: they keep their colour, every other city turns grey. */
+  focus = $state<string[]>([]);
   sort = $state<Sort>('name');
   table = $state(false);
   lang = $state<UiLang>('en');
@@ -23,6 +25,7 @@ export class AppState {
   constructor(initial: UrlState, lang: UiLang) {
     this.view = initial.view;
     this.cities = initial.cities;
+    this.focus = initial.focus;
     this.sort = initial.sort;
     this.table = initial.table;
     this.lang = initial.lang ?? lang;
@@ -37,11 +40,32 @@ export class AppState {
   /** Toggles one city, keeping the canonical order so views and URLs stay stable. */
   toggleCity(city: string): void {
     const next = this.cities.includes(city) ? this.cities.filter((c) => c !== city) : [...this.cities, city];
-    this.cities = this.known.filter((c) => next.includes(c));
+    this.setCities(next);
   }
 
   setAll(on: boolean): void {
-    this.cities = on ? [...this.known] : [];
+    this.setCities(on ? this.known : []);
+  }
+
+  /** A new selection, kept in canonical order; a city that leaves it leaves the highlights too. */
+  setCities(ids: readonly string[]): void {
+    this.cities = inOrder(this.known, ids);
+    this.setFocus(this.focus);
+  }
+
+  /** New highlights, kept in canonical order and among the selected cities. */
+  setFocus(ids: readonly string[]): void {
+    const next = inOrder(this.cities, ids);
+    if (next.join() !== this.focus.join()) this.focus = next;
+  }
+
+  /** Highlights a city, or takes its highlight away; highlighting an unselected city selects it. */
+  toggleFocus(city: string): void {
+    if (this.focus.includes(city)) this.setFocus(this.focus.filter((c) => c !== city));
+    else {
+      if (!this.cities.includes(city)) this.setCities([...this.cities, city]);
+      this.setFocus([...this.focus, city]);
+    }
   }
 
   setLang(lang: UiLang): void {
@@ -53,13 +77,14 @@ export class AppState {
   setImported(ids: string[]): void {
     const added = ids.filter((id) => !this.known.includes(id));
     this.known = [...CITY_IDS, ...ids];
-    this.cities = this.known.filter((c) => this.cities.includes(c) || added.includes(c));
+    this.setCities([...this.cities, ...added]);
   }
 
   toUrlState(importActive: boolean): UrlState {
     return {
       view: this.view,
       cities: this.cities,
+      focus: this.focus,
       lang: this.langChosen ? this.lang : null,
       sort: this.sort,
       table: this.table,

@@ -25,6 +25,8 @@ export interface UrlState {
   view: View;
   /** Selected city ids in canonical order. */
   cities: string[];
+  /** Highlighted city ids (`focus=`), a subset of `cities` in canonical order: they keep their colour, the rest turn grey. */
+  focus: string[];
   /** null: not chosen in the URL, so the browser's language decides. */
   lang: UiLang | null;
   sort: Sort;
@@ -43,6 +45,12 @@ export interface EmbedOptions {
   notes: boolean;
 }
 
+/** The ids of `order` that are in `ids`, in `order`'s order: a selection kept canonical, in linear time. */
+export function inOrder(order: readonly string[], ids: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  return order.filter((id) => wanted.has(id));
+}
+
 /** Whether any explorer filter but the category (and the cities) hides rows. */
 export function isFiltered(filters: ExplorerFilters): boolean {
   return filters.search.trim() !== '' || filters.kinds.length > 0 || filters.periods.length > 0;
@@ -52,6 +60,7 @@ export function defaultState(cities: readonly string[]): UrlState {
   return {
     view: 'rd',
     cities: [...cities],
+    focus: [],
     lang: null,
     sort: 'name',
     table: false,
@@ -88,10 +97,15 @@ export function parseQuery(
   state.view = oneOf(params.get('view'), VIEWS, state.view);
   if (params.has('cities')) {
     const wanted = list(params.get('cities'));
-    const valid = knownCities.filter((c) => wanted.includes(c));
+    // "all" is every known city, then "-id" takes one away: hundreds of cities stay a short link.
+    const excluded = new Set(wanted.filter((c) => c.startsWith('-')).map((c) => c.slice(1)));
+    const included = new Set(wanted);
+    const valid = wanted.includes('all') ? knownCities.filter((c) => !excluded.has(c)) : knownCities.filter((c) => included.has(c));
     // An explicit empty list is a choice; a list of nothing but garbage is not.
-    if (valid.length > 0 || params.get('cities') === '') state.cities = valid;
+    if (valid.length > 0 || params.get('cities') === '' || wanted.includes('all')) state.cities = valid;
   }
+  const focus = new Set(list(params.get('focus')));
+  state.focus = state.cities.filter((c) => focus.has(c));
   const lang = params.get('lang');
   state.lang = lang === 'zh' || lang === 'en' ? lang : null;
   state.sort = oneOf(params.get('sort'), SORTS, state.sort);
@@ -118,8 +132,15 @@ export function toQuery(state: UrlState, knownCities: readonly string[]): string
   const params = new URLSearchParams();
   const defaults = defaultState(knownCities);
   if (state.view !== defaults.view) params.set('view', state.view);
-  const cities = knownCities.filter((c) => state.cities.includes(c));
-  if (cities.join() !== knownCities.join()) params.set('cities', cities.join(','));
+  const chosen = new Set(state.cities);
+  const cities = knownCities.filter((c) => chosen.has(c));
+  if (cities.length !== knownCities.length) {
+    const left = knownCities.filter((c) => !chosen.has(c));
+    // Whichever is shorter: the cities chosen, or all but those left out.
+    params.set('cities', left.length < cities.length ? ['all', ...left.map((c) => `-${c}`)].join(',') : cities.join(','));
+  }
+  const focus = cities.filter((c) => state.focus.includes(c));
+  if (focus.length > 0) params.set('focus', focus.join(','));
   if (state.lang) params.set('lang', state.lang);
   if (state.sort !== defaults.sort) params.set('sort', state.sort);
   if (state.table) params.set('table', '1');
