@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -24,10 +25,14 @@ const contentSecurityPolicy: Plugin = {
     ),
 };
 
+/** The app's version, from package.json: the data package and its citations carry it (src/lib/version.ts). */
+const APP_VERSION: string = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')).version;
+
 // One config serves the app build (a single self-contained dist/index.html that works from
 // file://), the server-render build used by scripts/prerender.js, and the three test tiers.
 export default defineConfig(({ isSsrBuild }) => ({
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },
