@@ -223,7 +223,7 @@ describe('exports', () => {
     const shown = await page.locator('#view-panel tr[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')));
     expect(parsed.data.map((r) => r.id)).toEqual(shown);
     expect(parsed.data.map((r) => r.Value)).toContain('50.61');
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['City', 'Value', 'Unit', 'Period', 'Kind', 'Quote', 'Document']));
+    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['City', 'Value', 'Unit code', 'As the chart shows it', 'Period', 'Kind', 'Quote', 'Document']));
   });
 });
 

@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { bundledDataset, bundledRows } from '../../src/lib/data/bundled';
-import { compare } from '../../src/lib/data/compare';
+import { compare, REASON_CODES } from '../../src/lib/data/compare';
 import { importCsvText, withImports } from '../../src/lib/data/import';
 import { isoMonth, parsePeriod } from '../../src/lib/data/period';
 import { enrichedFigures, type Mark } from '../../src/lib/data/views/marks';
@@ -279,6 +279,17 @@ describe('README.md', () => {
     expect(readme).toContain('verbatim');
     expect(readme).toContain('default grouping');
     for (const name of TABLES) expect(readme).toContain(`\`${name}\``);
+  });
+
+  test('covers what a reader needs: columns, vocabularies, ambiguous cases, terms, citations and the data’s revision date', () => {
+    const readme = text(dataPackageFiles(options({ dataVersion: '2026-12-01' })), 'README.md');
+    for (const part of ['### Columns', '### kind', '### qualifier', '### commitment', '### scope_class', '### period syntax', '## How ambiguous cases were decided', '## Terms', '## How to cite'])
+      expect(readme, part).toContain(part);
+    expect(readme).toContain('The bundled data were last revised on 2026-12-01.');
+    expect(text(dataPackageFiles(options()), 'README.md')).not.toContain('last revised');
+    // Every code the comparability columns can hold is glossed in the README too, not only in datapackage.json.
+    for (const code of [...REASON_CODES, 'comparable', 'set_apart', 'missing', 'ranked', 'unranked', 'alone'])
+      expect(readme, code).toMatch(new RegExp(`(: |; )${code} = `));
   });
 
   test('cites the package in GB/T 7714 and APA 7 with its published URL', () => {

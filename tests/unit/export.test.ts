@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../../src/lib/data/period';
 import type { Mark } from '../../src/lib/data/views/marks';
 import { apa, gbt7714 } from '../../src/lib/export/cite';
-import { BOM, marksToCsv, neutralise } from '../../src/lib/export/csv';
+import { bundledDataset } from '../../src/lib/data/bundled';
+import { CITY_IDS } from '../../src/lib/data/schema';
+import { buildView, type ViewId } from '../../src/lib/data/views/headline';
+import { BOM, marksToCsv, neutralise, viewToCsv } from '../../src/lib/export/csv';
 import { defaultEmbedHeight, embedCode } from '../../src/lib/export/embed';
 import { escapeXml, figureSvg } from '../../src/lib/export/svg';
 import { en } from '../../src/lib/i18n/en';
@@ -79,6 +82,94 @@ describe('CSV export', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
     expect(parsed.meta.fields).toContain(zh.fields.city);
     expect(parsed.data[0]![zh.fields.city]).toBe('某市');
+  });
+
+  test('the explorer’s rows carry the figure as shown in the file’s language, months, kind, commitment and note', () => {
+    const yi = mark({ id: 'm-1', category: 'tech_market', measure: 'turnover', unit: '亿元', value: 58, qualifier: 'exactly', kind: 'actual', commitment: 'strive', note_en: 'Contracts only.', note_zh: '仅合同额。', period: '2023-01/2023-05', span: parsePeriod('2023-01/2023-05')! });
+    const read = (lang: 'en' | 'zh') => Papa.parse<Record<string, string>>(marksToCsv([yi], lang, lang === 'en' ? en : zh).slice(1), { header: true }).data[0]!;
+    expect(read('en')).toMatchObject({ Value: '58', 'Unit code': '亿元', 'As the chart shows it': 'CNY 5.8 bn', 'Period start': '2023-01', 'Period end': '2023-05', Kind: 'Reported actual', Commitment: en.commitments.strive, Note: 'Contracts only.' });
+    expect(read('zh')).toMatchObject({ [zh.fields.shown]: '58亿元', [zh.fields.periodStart]: '2023-01', [zh.fields.note]: '仅合同额。', [zh.fields.kind]: zh.kinds.actual });
+  });
+});
+
+describe('a headline view’s CSV', () => {
+  const all = { cities: [...CITY_IDS], sort: 'name' as const };
+  const csvOf = (view: ViewId, lang: 'en' | 'zh') => {
+    const model = buildView(bundledDataset(), view, all);
+    const parsed = Papa.parse<Record<string, string>>(viewToCsv(model, lang, lang === 'en' ? en : zh).slice(1), { header: true, skipEmptyLines: true });
+    return { model, header: parsed.meta.fields!, rows: parsed.data };
+  };
+  const CHINESE_UNITS = /亿元|万元|万人|家|倍|第\d+位/;
+
+  test('has the chart’s columns in order, in the file’s language, numbers raw and as the chart shows them', () => {
+    const { header } = csvOf('market', 'en');
+    expect(header).toEqual([
+      'Panel', 'City', 'Figure', 'Qualifier', 'Value', 'Unit code', 'As the chart shows it', 'Period', 'Period start', 'Period end', 'Kind',
+      'Commitment', 'Scope', 'Comparable', 'Comparability', 'Reason codes', 'Also stated as', 'Of which', 'Note', 'Quote', 'Document',
+      'Document date', 'Origin', 'id',
+    ]);
+    expect(csvOf('market', 'zh').header.slice(0, 7)).toEqual([zh.fields.panel, zh.fields.city, zh.fields.figure, zh.fields.qualifier, zh.fields.value, zh.fields.unitCode, zh.fields.shown]);
+  });
+
+  test('one row per figure in the chart’s order; the English file never shows a Chinese unit, the Chinese file always does', () => {
+    for (const view of ['rd', 'firms', 'market'] as const) {
+      const english = csvOf(view, 'en');
+      const chinese = csvOf(view, 'zh');
+      const figures = english.rows.filter((r) => r.Origin !== en.nationalReference.origin);
+      expect(figures.map((r) => r.id)).toEqual(english.model.figures.map((f) => f.mark.id));
+      for (const row of english.rows) expect(row['As the chart shows it'], row.id).not.toMatch(CHINESE_UNITS);
+      for (const [i, row] of chinese.rows.entries()) {
+        const source = english.rows[i]!;
+        if (source['Unit code'] === '亿元' && source.Value) expect(row[zh.fields.shown]).toMatch(/亿元$/);
+        if (source['Unit code'] === '家' && source.Value) expect(row[zh.fields.shown]).toMatch(/家$/);
+      }
+    }
+    const market = csvOf('market', 'en').rows.find((r) => r['Unit code'] === '亿元' && r.Qualifier === 'exactly' && r.Value)!;
+    expect(market['As the chart shows it']).toBe(`CNY ${Number(market.Value) / 10} bn`);
+    const chinese = csvOf('market', 'zh').rows.find((r) => r.id === market.id)!;
+    expect(chinese[zh.fields.shown]).toBe(`${market.Value}亿元`);
+  });
+
+  test('periods are words and machine-readable months', () => {
+    const { rows } = csvOf('market', 'en');
+    for (const row of rows) {
+      expect(row['Period start']).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+      expect(row['Period end']).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+      expect(row['Period start']! <= row['Period end']!).toBe(true);
+    }
+    expect(rows.find((r) => r.id === 'huaibei-2023-05-tech-market-absorbed')).toMatchObject({ Period: 'Jan–May 2023', 'Period start': '2023-01', 'Period end': '2023-05' });
+  });
+
+  test('says whether each figure compares and why not, as words and as codes', () => {
+    const { rows } = csvOf('rd', 'en');
+    const tongxiang = rows.find((r) => r.id === 'tongxiang-2023-rd-intensity-share-of-gdp')!;
+    expect(tongxiang).toMatchObject({ Comparable: 'no', 'Reason codes': 'scope' });
+    expect(tongxiang.Comparability).toContain('规上工业');
+    const missing = rows.find((r) => r.id === 'huaibei-2023-rd-intensity-not-stated')!;
+    expect(missing).toMatchObject({ Comparable: 'no', Value: '', 'As the chart shows it': '' });
+    expect(missing.Comparability).toMatch(/^Not stated in Huaibei/);
+    expect(rows.filter((r) => r.Comparable === 'yes').length).toBeGreaterThan(0);
+    for (const row of rows.filter((r) => r.Comparable === 'yes')) expect(row.Comparability).not.toBe('');
+  });
+
+  test('the R&D view adds the national reference line, marked and sourced as the chart cites it; the firms view has none', () => {
+    const { model, rows } = csvOf('rd', 'en');
+    const national = rows.filter((r) => r.Origin === 'national reference');
+    expect(national.map((r) => [r.City, r.Value, r['As the chart shows it'], r['Period start'], r['Period end']])).toEqual(
+      model.references.map((ref) => ['China (national reference)', String(ref.value), `${ref.value}%`, `${ref.year}-01`, `${ref.year}-12`]),
+    );
+    expect(national).toHaveLength(3);
+    for (const [i, row] of national.entries()) expect(row.Document).toBe(model.references[i]!.source_en);
+    expect(national[0]!.Document).toMatch(/Statistical Bulletin/);
+    const zhNational = csvOf('rd', 'zh').rows.filter((r) => r[zh.fields.origin] === zh.nationalReference.origin);
+    expect(zhNational.map((r) => r[zh.fields.document])).toEqual(model.references.map((ref) => ref.source_zh));
+    for (const view of ['firms', 'market'] as const) expect(csvOf(view, 'en').rows.some((r) => r.Origin === 'national reference' || r.City!.startsWith('China'))).toBe(false);
+  });
+
+  test('no cities chosen: no figures, and no reference line either, as the chart draws none', () => {
+    const model = buildView(bundledDataset(), 'rd', { cities: [], sort: 'name' });
+    const text = viewToCsv(model, 'en', en);
+    expect(Papa.parse(text.slice(1), { skipEmptyLines: true }).data).toHaveLength(1);
   });
 });
 

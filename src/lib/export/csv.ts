@@ -1,9 +1,10 @@
 // The data behind a view as a spreadsheet-safe CSV: UTF-8 BOM for Excel, formula injection neutralised.
 import Papa from 'papaparse';
 import type { SortedFigure } from '../data/compare';
-import { isoMonth } from '../data/period';
+import { isoMonth, parsePeriod } from '../data/period';
+import type { Reference, ViewModel } from '../data/views/headline';
 import type { Mark } from '../data/views/marks';
-import { label, panelTitle, scopeText, standingText } from '../i18n/describe';
+import { cityName, docTitle, label, panelTitle, scopeText, standingText } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
 import { formatFigure, formatPeriod, type Lang } from '../i18n/format';
 
@@ -23,64 +24,113 @@ export function neutralise(cell: string | number | null): string | number {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Column header and cell of one exported column. */
-interface ExportColumn {
-  header: string;
-  cell: (mark: Mark) => string | number | null;
-}
+type Cell = string | number | null;
 
-function columns(lang: Lang, m: Messages): ExportColumn[] {
-  const zh = lang === 'zh';
-  return [
-    { header: m.fields.city, cell: (x) => (zh ? x.city_zh : x.city_en) },
-    { header: m.fields.figure, cell: (x) => label(x, lang) },
-    { header: m.fields.qualifier, cell: (x) => (x.qualifier ? m.qualifiers[x.qualifier] : '') },
-    { header: m.fields.value, cell: (x) => x.value },
-    { header: m.fields.unit, cell: (x) => x.unit },
-    { header: m.fields.period, cell: (x) => formatPeriod(x.period, lang) },
-    { header: m.fields.kind, cell: (x) => m.kinds[x.kind] },
-    { header: m.fields.commitment, cell: (x) => (x.kind === 'not_stated' ? '' : m.commitments[x.commitment]) },
-    { header: m.fields.scope, cell: (x) => scopeText(x, lang, m) },
-    { header: m.fields.periodStart, cell: (x) => isoMonth(x.span.start) },
-    { header: m.fields.periodEnd, cell: (x) => isoMonth(x.span.end) },
-    { header: m.fields.quote, cell: (x) => x.quote },
-    { header: m.fields.document, cell: (x) => (zh ? x.doc_title_zh : x.doc_title_en) },
-    { header: m.fields.documentDate, cell: (x) => x.doc_date },
-    { header: m.fields.origin, cell: (x) => (x.imported ? m.importedByYou : m.bundledOrigin) },
-    { header: 'id', cell: (x) => x.id },
-    // The explorer lists every row: these say which ones repeat or are part of another, so none is summed twice.
-    { header: 'restates', cell: (x) => x.restates },
-    { header: 'part_of', cell: (x) => x.part_of },
-  ];
+/** Column header and cell of one exported column. */
+interface ExportColumn<Row> {
+  header: string;
+  cell: (row: Row) => Cell;
 }
 
 /** Rows as CSV text, BOM first, every cell neutralised; CRLF line ends as RFC 4180 has them. */
-export function toCsv<Row>(items: readonly Row[], cols: { header: string; cell: (row: Row) => string | number | null }[]): string {
+export function toCsv<Row>(items: readonly Row[], cols: ExportColumn<Row>[]): string {
   const rows = items.map((item) => cols.map((c) => neutralise(c.cell(item))));
   return BOM + Papa.unparse({ fields: cols.map((c) => c.header), data: rows }, { newline: '\r\n' });
 }
 
-/** The CSV text, BOM first, one row per mark in the order the view shows them. */
-export function marksToCsv(marks: Mark[], lang: Lang, messages: Messages): string {
-  return toCsv(marks, columns(lang, messages));
+/** A column of a figure row (a mark, or a compared figure), and what the same column says on a row of the national reference line. */
+interface FigureColumn<F> {
+  header: string;
+  figure: (f: F) => Cell;
+  reference: (r: Reference) => Cell;
 }
 
-/** A headline view's figures as the chart shows them: panel by panel, set-apart figures after the comparable ones, each saying where it stands. */
-export function viewToCsv(panels: { key: string; figures: SortedFigure[] }[], lang: Lang, m: Messages): string {
-  const rows = panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panelTitle(panel.key, m), figure })));
-  type Row = (typeof rows)[number];
-  const markColumns = columns(lang, m)
-    .filter((c) => c.header !== 'restates' && c.header !== 'part_of')
-    .map((c) => ({ header: c.header, cell: (r: Row) => c.cell(r.figure.mark) }));
+/** The figure as the chart's value label reads it, in the file's language: "CNY 5.8 bn" / "58亿元"; empty when not stated. */
+const shownValue = (x: Mark, lang: Lang) => (x.value === null ? '' : formatFigure(x.value, x.unit, x.qualifier, lang, x.category));
+
+/**
+ * The columns every figure row carries, in the order a reader scans them: what it is; its number raw, with the data's
+ * unit code, and as the chart shows it; when, in words and as yyyy-mm months; what kind, how firm, whose; then the
+ * `middle` columns a caller adds; then its note, quote and source, and where the row comes from.
+ */
+function figureColumns<F>(markOf: (f: F) => Mark, lang: Lang, m: Messages, middle: FigureColumn<F>[]): FigureColumn<F>[] {
+  const national = m.nationalReference;
+  const year = (r: Reference) => parsePeriod(String(r.year))!;
+  const col = (header: string, mark: (x: Mark) => Cell, reference: (r: Reference) => Cell): FigureColumn<F> => ({
+    header,
+    figure: (f) => mark(markOf(f)),
+    reference,
+  });
+  return [
+    col(m.fields.city, (x) => cityName(x, lang), () => national.city),
+    col(m.fields.figure, (x) => label(x, lang), () => national.label),
+    col(m.fields.qualifier, (x) => (x.qualifier ? m.qualifiers[x.qualifier] : ''), () => m.qualifiers.exactly),
+    col(m.fields.value, (x) => x.value, (r) => r.value),
+    col(m.fields.unitCode, (x) => x.unit, () => '%'),
+    col(m.fields.shown, (x) => shownValue(x, lang), (r) => formatFigure(r.value, '%', 'exactly', lang)),
+    col(m.fields.period, (x) => formatPeriod(x.period, lang), (r) => formatPeriod(String(r.year), lang)),
+    col(m.fields.periodStart, (x) => isoMonth(x.span.start), (r) => isoMonth(year(r).start)),
+    col(m.fields.periodEnd, (x) => isoMonth(x.span.end), (r) => isoMonth(year(r).end)),
+    col(m.fields.kind, (x) => m.kinds[x.kind], () => m.kinds.actual),
+    col(m.fields.commitment, (x) => (x.kind === 'not_stated' ? '' : m.commitments[x.commitment]), () => ''),
+    col(m.fields.scope, (x) => scopeText(x, lang, m), () => national.scope),
+    ...middle,
+    // A Chinese file falls back to the English note where the data has no Chinese one; the national series has one note.
+    col(m.fields.note, (x) => (lang === 'zh' ? x.note_zh || x.note_en : x.note_en), (r) => r.note),
+    col(m.fields.quote, (x) => x.quote, () => ''),
+    col(m.fields.document, (x) => docTitle(x, lang), (r) => (lang === 'zh' ? r.source_zh : r.source_en)),
+    col(m.fields.documentDate, (x) => x.doc_date, () => ''),
+    col(m.fields.origin, (x) => (x.imported ? m.importedByYou : m.bundledOrigin), () => national.origin),
+    col('id', (x) => x.id, (r) => `national-rd-intensity-${r.year}`),
+  ];
+}
+
+/** The explorer's CSV, BOM first: every listed row in the order shown, with `restates` and `part_of` so none is summed twice. */
+export function marksToCsv(marks: Mark[], lang: Lang, messages: Messages): string {
+  return toCsv(marks, [
+    ...figureColumns((x: Mark) => x, lang, messages, []).map((c): ExportColumn<Mark> => ({ header: c.header, cell: c.figure })),
+    { header: 'restates', cell: (x) => x.restates },
+    { header: 'part_of', cell: (x) => x.part_of },
+  ]);
+}
+
+/** One row of a headline view's CSV: a figure of a panel, or a year of the national reference line the chart draws. */
+type ViewRow = { panel: string } & ({ figure: SortedFigure; reference?: never } | { reference: Reference; figure?: never });
+
+/** A column only a figure fills; a reference row leaves it empty, or says `reference`. */
+const figureOnly = (header: string, cell: (f: SortedFigure) => Cell, reference: Cell = ''): FigureColumn<SortedFigure> => ({
+  header,
+  figure: cell,
+  reference: () => reference,
+});
+
+/**
+ * A headline view's CSV, BOM first, saying what the chart says: panel by panel in the chart's order, each figure with
+ * its number as the chart shows it, whether it compares and why not in the words of the chart's notes (and as reason
+ * codes), its other wordings and 其中 parts; then, when the view draws the national reference line, one row a year,
+ * marked as the national reference and citing its bulletin.
+ */
+export function viewToCsv(model: Pick<ViewModel, 'panels' | 'references' | 'marks'>, lang: Lang, m: Messages): string {
+  const rows: ViewRow[] = model.panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panelTitle(panel.key, m), figure })));
+  // The chart draws the reference lines on its first panel, and only when it draws figures at all.
+  const first = model.panels[0];
+  if (first && model.marks.length > 0) rows.push(...model.references.map((reference) => ({ panel: panelTitle(first.key, m), reference })));
+  const columns = figureColumns((f: SortedFigure) => f.mark, lang, m, [
+    figureOnly(m.fields.comparableFlag, (f) => (f.status === 'comparable' ? 'yes' : 'no')),
+    figureOnly(
+      m.fields.comparable,
+      (f) =>
+        f.status === 'missing'
+          ? m.notStatedIn(cityName(f.mark, lang), formatPeriod(f.mark.doc_period, lang), m.docKinds[f.mark.doc_kind])
+          : standingText(f, lang, m),
+      m.nationalReference.comparability,
+    ),
+    figureOnly(m.fields.reasonCodes, (f) => f.reasons.join(' ')),
+    figureOnly(m.fields.alsoStated, (f) => f.wordings.map((w) => w.quote).join(' | ')),
+    figureOnly(m.fields.parts, (f) => f.parts.map((p) => `${label(p, lang)}: ${shownValue(p, lang)}`).join(' | ')),
+  ]);
   return toCsv(rows, [
     { header: m.fields.panel, cell: (r) => r.panel },
-    ...markColumns,
-    { header: m.fields.comparable, cell: (r) => standingText(r.figure, lang, m) },
-    { header: m.fields.alsoStated, cell: (r) => r.figure.wordings.map((w) => w.quote).join(' | ') },
-    {
-      header: m.fields.parts,
-      cell: (r) => r.figure.parts.map((p) => `${label(p, lang)}: ${p.value === null ? '' : formatFigure(p.value, p.unit, p.qualifier, lang, p.category)}`).join(' | '),
-    },
-    { header: m.fields.note, cell: (r) => (lang === 'zh' ? r.figure.mark.note_zh || r.figure.mark.note_en : r.figure.mark.note_en) },
+    ...columns.map((c): ExportColumn<ViewRow> => ({ header: c.header, cell: (r) => (r.figure ? c.figure(r.figure) : c.reference(r.reference!)) })),
   ]);
 }

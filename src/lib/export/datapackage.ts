@@ -33,6 +33,8 @@ export interface DataPackageOptions {
   includeImported: boolean;
   /** The app's version, which is also the package's. */
   version: string;
+  /** The date the bundled data were last revised (src/lib/version.ts), named in the README when given. */
+  dataVersion?: string;
   /** The public address of the app; a file: or other non-web address is ignored, as nobody else can open it. */
   publishedUrl?: string;
   /** The package's date, yyyy-mm-dd; passed in so the same data and date always give the same bytes. */
@@ -554,6 +556,7 @@ function readmeText(parts: ReadmeParts): string {
     '',
     `Data package version ${options.version}, made on ${options.date} by ${catalogues.en.siteTitle} ${options.version}` +
       (url ? `, ${url}.` : ', from a copy of the app that has no public address.'),
+    ...(options.dataVersion ? ['', `The bundled data were last revised on ${options.dataVersion}.`] : []),
     '',
     'Science-and-technology figures from Chinese city government documents, one row per figure, each traceable word for ' +
       'word to its source, with the national R&D intensity series for reference. It is a Frictionless Data Package: ' +
@@ -571,7 +574,7 @@ function readmeText(parts: ReadmeParts): string {
     '',
     '| file | rows | what it is |',
     '|---|---|---|',
-    '| `README.md` | | What you are reading: the package, its terms, how to cite it, then the codebook. |',
+    '| `README.md` | | What you are reading: the package, its terms, how to cite it, then the codebook — every column and its vocabulary, how the app decides what compares, and how ambiguous cases were decided. |',
     '| `datapackage.json` | | The Frictionless descriptor: every column’s name, type and meaning, keys and links between files. |',
     `| \`targets.csv\` | ${rows.length} | Every figure, restatements and 其中 parts included (${figures} figures once each). |`,
     `| \`documents.csv\` | ${documents.length} | The source documents. |`,
@@ -597,6 +600,12 @@ function readmeText(parts: ReadmeParts): string {
     '- `compare_status`, `compare_standing`, `compare_reasons`, `compare_rank_set`, `shown_with`: what the app’s one ' +
       'comparability rule says about each figure (codes glossed in `datapackage.json`).',
     ...(options.includeImported ? ['- `imported`: `yes` for a row of an imported city.'] : []),
+    '',
+    'The codes of the comparability columns:',
+    '',
+    `- \`compare_status\`: ${codes(STATUS)}.`,
+    `- \`compare_standing\`: ${codes(STANDING)}.`,
+    `- \`compare_reasons\` (space-separated): ${codes(REASON)}.`,
     '',
     '**How the comparability columns were computed.** The app’s `compare()` was run once over every row of this ' +
       'package, in its default grouping: figures are grouped by `category` + `measure` + `unit` across all cities and ' +

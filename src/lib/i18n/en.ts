@@ -207,6 +207,10 @@ export const en = {
   strive: 'strive',
   reference: (year: number, value: string) => `China ${year}: ${value}`,
   fields: {
+    unitCode: 'Unit code',
+    shown: 'As the chart shows it',
+    comparableFlag: 'Comparable',
+    reasonCodes: 'Reason codes',
     city: 'City',
     figure: 'Figure',
     value: 'Value',
@@ -231,6 +235,14 @@ export const en = {
     origin: 'Origin',
     category: 'Category',
   },
+  /** The national reference line as rows of a view's CSV: marked in the city, label and origin columns. */
+  nationalReference: {
+    city: 'China (national reference)',
+    label: 'National R&D intensity (reference line)',
+    scope: 'national, economy-wide',
+    comparability: 'the national level, drawn as a line across the cities’ bars; not ranked with them',
+    origin: 'national reference',
+  },
   importedByYou: 'imported by you',
   bundledOrigin: 'bundled dataset',
   tabs: {
@@ -254,6 +266,8 @@ export const en = {
     download: 'Download',
     image: 'Image (SVG, PNG)',
     csv: 'Data (CSV)',
+    allData: 'All data (zip)',
+    includeImported: 'Include cities I imported',
   },
   embedDialog: {
     options: 'Embed options',

@@ -232,6 +232,10 @@ export const zh: Messages = {
   strive: '力争',
   reference: (year: number, value: string) => `全国${year}年：${value}`,
   fields: {
+    unitCode: '单位代码',
+    shown: '图中显示',
+    comparableFlag: '是否可比',
+    reasonCodes: '原因代码',
     city: '城市',
     figure: '指标',
     value: '数值',
@@ -256,6 +260,13 @@ export const zh: Messages = {
     origin: '数据来源',
     category: '类别',
   },
+  nationalReference: {
+    city: '全国（参考值）',
+    label: '全国研发投入强度（参考线）',
+    scope: '全国，全社会',
+    comparability: '全国水平，以竖线画在各城市条形上，不参与城市排序',
+    origin: '全国参考值',
+  },
   importedByYou: '由你导入',
   bundledOrigin: '内置数据集',
   tabs: {
@@ -278,6 +289,8 @@ export const zh: Messages = {
     download: '下载',
     image: '图片（SVG、PNG）',
     csv: '数据（CSV）',
+    allData: '全部数据（zip）',
+    includeImported: '包括我导入的城市',
   },
   embedDialog: {
     options: '嵌入选项',
