@@ -63,5 +63,9 @@ export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, f
 /** The heading over one run of a value sort: category, measure and unit, e.g. "High-tech firms: new (firms)". */
 export function valueRunHeading(mark: Mark, lang: Lang, m: Messages): string {
   if (mark.value === null) return m.kinds.not_stated;
-  return m.explorer.valueRun(m.labelled(categoryName(mark.category, m), measureName(mark.measure, m)), unitWord(mark.unit, lang, mark.category));
+  // Runs are kept apart by the unit the document states; in English two of them can read alike ("people" for 人 and
+  // 万人), so the heading names the stated unit too, and no two runs ever share a heading.
+  const word = unitWord(mark.unit, lang, mark.category);
+  const unit = lang === 'en' && word !== mark.unit && /[\u3400-\u9fff]/.test(mark.unit) ? `${word} · ${mark.unit}` : word;
+  return m.explorer.valueRun(m.labelled(categoryName(mark.category, m), measureName(mark.measure, m)), unit);
 }

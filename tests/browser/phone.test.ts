@@ -55,8 +55,8 @@ describe('on a phone', () => {
         if (row.hasAttribute('data-run-heading')) heading = row.textContent ?? '';
         else if (row.hasAttribute('data-row')) {
           const value = row.querySelector('td.num')?.textContent ?? '';
-          // One unit, whatever the number: "1 organisation" and "5 organisations" are the same unit.
-          const unit = value.replace(/[\d.,≥>~≤\s]+/g, '').trim().replace(/s$/, '');
+          // One unit, whatever the number: "1 organisation" and "5 organisations", "1 person" and "5 people" are the same unit.
+          const unit = value.replace(/[\d.,≥>~≤\s]+/g, '').trim().replace(/^person$/, 'people').replace(/s$/, '');
           if (!units.has(heading)) units.set(heading, new Set());
           units.get(heading)!.add(unit);
         }

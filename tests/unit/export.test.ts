@@ -186,7 +186,7 @@ describe('citations', () => {
     expect(apa(input)).toBe(
       'Tech Targets. (n.d.). R&D intensity — Tech Targets [Data visualization]. Retrieved November 25, 2026, from https://example.org/?view=rd Data from Doc A (2023-03-09).',
     );
-    expect(apa({ ...input, lang: 'zh', app: '科技目标' })).toMatch(/^科技目标\. \(n\.d\.\).*2026年11月25日检索自/);
+    expect(apa({ ...input, lang: 'zh', app: '科技目标' })).toMatch(/^科技目标\. \(无日期\)\..*2026年11月25日检索自/);
   });
 
   test('a Chinese APA reference describes the work in Chinese', () => {

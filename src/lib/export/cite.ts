@@ -42,7 +42,8 @@ export function apa(input: CitationInput): string {
       : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
   // APA's bracketed description names the kind of work, in the reference's language.
   const kind = input.lang === 'zh' ? '[数据可视化]' : '[Data visualization]';
-  return `${input.app}. (n.d.). ${input.title} ${kind}. ${retrieved} ${input.url}${sourcesOf(input, { en: 'Data from', zh: '数据来源：' })}`;
+  const undated = input.lang === 'zh' ? '(无日期)' : '(n.d.)';
+  return `${input.app}. ${undated}. ${input.title} ${kind}. ${retrieved} ${input.url}${sourcesOf(input, { en: 'Data from', zh: '数据来源：' })}`;
 }
 
 /** A versioned data set, such as the "Download all data" package, rather than one view of it. */

@@ -20,6 +20,10 @@ export function scopeText(mark: Pick<Mark, 'scope_class' | 'scope_zh' | 'scope_e
   return lang === 'zh' ? mark.scope_zh : mark.scope_en ? `${mark.scope_en} (${mark.scope_zh})` : mark.scope_zh;
 }
 
+/** The figure's kind, with "strive" beside it when the text only strives for it: "Target (strive)", "目标（力争）". */
+export const kindText = (mark: Pick<Mark, 'kind' | 'commitment'>, m: Messages): string =>
+  mark.commitment === 'strive' ? m.aside(m.kinds[mark.kind], m.strive) : m.kinds[mark.kind];
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }

@@ -95,11 +95,21 @@ export function unitWord(unit: string, lang: Lang, category = ''): string {
   return countNoun(2, unit, category) ?? axisUnit(unit, lang);
 }
 
+// A Map: an imported file's unit ("constructor", "__proto__") must never reach an object's prototype.
+const AXIS_UNITS = new Map([
+  ['亿元', 'CNY bn'],
+  ['万元', 'CNY'],
+  ['%', '%'],
+  ['家', 'count'],
+  ['倍', 'multiple'],
+  ['个', 'count'],
+  ['位', 'rank'],
+]);
+
 /** The axis unit caption, e.g. "亿元" or "CNY bn". */
 export function axisUnit(unit: string, lang: Lang): string {
   if (lang === 'zh') return unit;
-  const names: Record<string, string> = { '亿元': 'CNY bn', '%': '%', '家': 'count', '倍': 'multiple', '个': 'count' };
-  return names[unit] ?? unit;
+  return AXIS_UNITS.get(unit) ?? unit;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
