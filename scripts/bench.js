@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
 import { launchBrowser } from './browser.js';
 import { manyRows, oneLargeCity } from './large-import.js';
+import { manyCitiesCsv, varyFigureCounts } from './many-cities.js';
 
 const RUNS = 7;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -243,6 +244,127 @@ try {
     await vite.close();
   }
 
+  // Many cities (issue 13): 0, 50 and 300 synthetic cities of 4–50 figures each, imported through the real file
+  // input beside the bundled five. Per scale, medians of RUNS: the import, a city toggle and a highlight in the
+  // picker (the buttons for five) → DOM, a view switch → its marks painted, an explorer keystroke → rows, and the
+  // page's JS heap after a garbage collection.
+  /** @type {Record<string, Record<string, number | null>>} */
+  const manyCities = {};
+  {
+    const vite2 = await createServer({ root, logLevel: 'silent', server: { middlewareMode: true }, appType: 'custom' });
+    /** @type {Map<number, string>} */
+    const files = new Map();
+    try {
+      const { syntheticRows } = await vite2.ssrLoadModule('/tests/fixtures/synthetic.ts');
+      for (const count of [50, 300]) {
+        const file = `${root}.bench/cities-${count}.csv`;
+        await writeFile(file, manyCitiesCsv(varyFigureCounts(syntheticRows(count, 50, 1))));
+        files.set(count, file);
+      }
+    } finally {
+      await vite2.close();
+    }
+    for (const imported of [0, 50, 300]) {
+      const file = files.get(imported);
+      const importMs = [];
+      const toggleMs = [];
+      const highlightMs = [];
+      const switchMs = [];
+      const keystrokeMs = [];
+      const heap = [];
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const mp = await context.newPage();
+        await mp.goto(pathToFileURL(appFile).href);
+        await mp.waitForSelector('html[data-hydrated]');
+        if (file) {
+          await mp.click('[data-import] > summary');
+          const start = await mp.evaluate(() => performance.now());
+          await mp.setInputFiles('[data-import] input[type=file]', file);
+          await mp.waitForSelector('[data-import-ok]', { timeout: 60_000 });
+          importMs.push((await mp.evaluate(() => performance.now())) - start);
+          await mp.click('[data-import] > summary');
+          // With the picker, its list must be open for an option to be clicked: filter it to the one city.
+          await mp.getByRole('combobox').fill('常州');
+        }
+        // One click → first DOM change under <main>, timed inside the page; twice per run, so the state returns.
+        /** @param {string} selector */
+        const clickToDom = (selector) =>
+          mp.evaluate(
+            async (sel) => {
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              return new Promise((resolve) => {
+                const target = /** @type {HTMLElement} */ (document.querySelector(sel));
+                const observer = new MutationObserver(() => {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                });
+                observer.observe(/** @type {Element} */ (document.querySelector('main')), { childList: true, subtree: true, attributes: true, characterData: true });
+                const start = performance.now();
+                target.click();
+              });
+            },
+            selector,
+          );
+        const option = file ? '[role=option][data-city="changzhou"]' : '[data-city="changzhou"]';
+        toggleMs.push(await clickToDom(option), await clickToDom(option));
+        if (file) highlightMs.push(await clickToDom(`${option} [data-star]`), await clickToDom(`${option} [data-star]`));
+        else {
+          // Five cities have no picker: a pinned card's Highlight button does it.
+          await mp.locator('[data-view="rd"] g.row[data-mark] .hit').first().click();
+          highlightMs.push(await clickToDom('[data-card] [data-highlight]'), await clickToDom('[data-card] [data-highlight]'));
+          await mp.keyboard.press('Escape');
+        }
+        // A view switch: click → every mark of the new view in the DOM and a frame painted since.
+        for (const view of ['firms', 'market', 'rd']) {
+          switchMs.push(
+            await mp.evaluate(
+              (id) =>
+                new Promise((resolve) => {
+                  const start = performance.now();
+                  /** @type {HTMLElement} */ (document.querySelector(`[data-tab="${id}"]`)).click();
+                  const check = () => {
+                    if (document.querySelector(`[data-view="${id}"] [data-mark]`)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+                    else requestAnimationFrame(check);
+                  };
+                  requestAnimationFrame(check);
+                }),
+              view,
+            ),
+          );
+        }
+        await mp.click('[data-tab="explorer"]');
+        await mp.waitForSelector('[data-view="explorer"] input[type="search"]');
+        for (const term of ['企业', '科技型']) {
+          keystrokeMs.push(
+            await mp.evaluate(async (value) => {
+              const input = /** @type {HTMLInputElement} */ (document.querySelector('[data-view="explorer"] input[type="search"]'));
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              const start = performance.now();
+              input.value = value;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              for (let k = 0; k < 3; k++) await Promise.resolve();
+              void document.body.offsetHeight;
+              return performance.now() - start;
+            }, term),
+          );
+        }
+        const cdp = await context.newCDPSession(mp);
+        await cdp.send('HeapProfiler.collectGarbage');
+        heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
+        await context.close();
+      }
+      manyCities[`${5 + imported}_cities`] = {
+        import_ms: importMs.length ? round(median(importMs)) : null,
+        city_toggle_ms: round(median(toggleMs)),
+        highlight_ms: round(median(highlightMs)),
+        view_switch_ms: round(median(switchMs)),
+        explorer_keystroke_ms: round(median(keystrokeMs)),
+        heap_mb: round(median(heap) / 1024 / 1024, 1),
+      };
+    }
+  }
+
   const gzipBytes = gzipSync(html, { level: 9 }).length;
   const firstChartEnd = html.indexOf('</svg>', html.indexOf('<div id="app">')) + '</svg>'.length;
   const result = {
@@ -279,7 +401,8 @@ try {
       rows_in_dom: showAllDomRows,
       longest_task_ms: round(Math.max(...showAllLongest)),
     },
-    budget: { size_gzip_kb: 130, first_chart_within_gzip_kb: 16, paint_ratio: 1.5, city_toggle_ms: 16, explorer_update_ms: 16, longest_task_ms: 100 },
+    many_cities: manyCities,
+    budget: { size_gzip_kb: 130, first_chart_within_gzip_kb: 16, paint_ratio: 1.5, city_toggle_ms: 16, explorer_update_ms: 16, longest_task_ms: 100, highlight_ms: 16, view_switch_ms: 100, import_300_cities_ms: 1000 },
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {

@@ -83,6 +83,9 @@ function distributionRows(
       rows.push({
         key: `strip:${group.key}:${key}`,
         label: [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep),
+        shortLabel: [stated.length > 0 ? m.stripShort(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : '']
+          .filter(Boolean)
+          .join(m.listSep),
         value: null,
         color: 'var(--city-context)',
         fill: 'hollow',

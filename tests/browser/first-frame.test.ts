@@ -7,19 +7,27 @@ import { APP_URL, useBrowser } from './page';
 
 const browser = useBrowser();
 
-/** The page's text, and its language, at the first animation frame (which runs just before the first paint). */
-async function firstFrame(query: string, locale = 'en-GB'): Promise<{ text: string; lang: string }> {
-  const context = await browser().newContext({ locale, viewport: { width: 1280, height: 900 } });
+/**
+ * The page's text, language and width at the first animation frame (which runs just before a paint) that shows
+ * anything. A busy browser may paint a blank frame or two while it parses the head; blank is allowed ("nothing rather
+ * than something else"), so the first frame with text is the one a reader sees first.
+ */
+async function firstFrame(query: string, locale = 'en-GB', width = 1280): Promise<{ text: string; lang: string; scrollWidth: number }> {
+  const context = await browser().newContext({ locale, viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    requestAnimationFrame(() => {
-      const seen = { text: document.body?.innerText ?? '', lang: document.documentElement.lang };
+    const record = () => {
+      const text = document.body?.innerText.trim() ?? '';
+      if (text === '') return void requestAnimationFrame(record);
+      const seen = { text, lang: document.documentElement.lang, scrollWidth: document.documentElement.scrollWidth };
       (window as unknown as { firstFrame: typeof seen }).firstFrame = seen;
-    });
+    };
+    requestAnimationFrame(record);
   });
   await page.goto(APP_URL + query);
   await page.waitForSelector('html[data-hydrated]');
-  const seen = await page.evaluate(() => (window as unknown as { firstFrame: { text: string; lang: string } }).firstFrame);
+  await page.waitForFunction(() => 'firstFrame' in window);
+  const seen = await page.evaluate(() => (window as unknown as { firstFrame: { text: string; lang: string; scrollWidth: number } }).firstFrame);
   await context.close();
   return seen;
 }
@@ -41,6 +49,14 @@ describe('the first frame is the page the link asked for', () => {
     const { text } = await firstFrame('?embed=1&view=market');
     expect(text).toContain(en.views.market.title);
     expect(text).not.toContain(en.siteDek);
+  });
+
+  test('on a 375 px phone the first frame already fits the screen, for the plain link and another state', async () => {
+    for (const query of ['', '?lang=zh&view=firms']) {
+      const { text, scrollWidth } = await firstFrame(query, 'en-GB', 375);
+      expect(text.length, query).toBeGreaterThan(200);
+      expect(scrollWidth, query).toBeLessThanOrEqual(375);
+    }
   });
 
   test('a reader whose browser prefers Chinese gets Chinese in the first frame of the plain link', async () => {

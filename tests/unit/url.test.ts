@@ -84,3 +84,34 @@ test('preferredLang follows the first zh or en locale of the browser', () => {
   expect(preferredLang(['de-DE', 'en-GB'])).toBe('en');
   expect(preferredLang(['fr-FR'])).toBe('en');
 });
+
+describe('links with hundreds of cities', () => {
+  const known = [...CITY_IDS, ...Array.from({ length: 300 }, (_, i) => `city-${String(i + 1).padStart(3, '0')}`)];
+  const roundTrip = (cities: string[], focus: string[] = []) => {
+    const state = { ...defaultState(known), view: 'firms' as const, cities, focus };
+    const query = toQuery(state, known);
+    return { query, back: parseQuery(query, known) };
+  };
+
+  test('all 305 cities need no cities= at all; all but a few is "all,-id"; both restore exactly', () => {
+    expect(roundTrip(known).query).toBe('?view=firms');
+    const allButTwo = known.filter((c) => c !== 'wuhu' && c !== 'city-150');
+    const { query, back } = roundTrip(allButTwo);
+    expect(query).toBe('?view=firms&cities=all,-wuhu,-city-150');
+    expect(back.cities).toEqual(allButTwo);
+  });
+
+  test('any half of them restores exactly and in canonical order, with the highlighted cities', () => {
+    const half = known.filter((_, i) => i % 2 === 1).reverse();
+    const { query, back } = roundTrip(half, ['city-299', 'huangshi']);
+    expect(back.cities).toEqual([...half].reverse());
+    expect(back.focus).toEqual(['huangshi', 'city-299']);
+    // Never longer than the list of those chosen or of those left out, whichever is shorter.
+    expect(query.length).toBeLessThan(half.join(',').length + 60);
+  });
+
+  test('a highlighted city that is not selected, or not known, is dropped', () => {
+    expect(parseQuery('?cities=wuhu,city-007&focus=city-007,city-008,atlantis', known).focus).toEqual(['city-007']);
+    expect(roundTrip(['wuhu'], ['huaibei']).query).toBe('?view=firms&cities=wuhu');
+  });
+});

@@ -79,6 +79,8 @@ export interface RowLayout {
   labelLines: string[];
   /** Top of the row's label block: the row's top when labels sit above bars, centred beside the bar otherwise. */
   labelTop: number;
+  /** Left of the label: 0, or right after a strip's one-line heading when both fit on one line. */
+  labelX: number;
   /** Top of the row's bar. */
   barTop: number;
   barHeight: number;
@@ -94,8 +96,15 @@ const INLINE_ROW_GAP = 7;
 
 const HEADING_GAP = 8;
 /** Height of a distribution strip's band of dots: three lanes of dots dodging one another. */
-export const STRIP_BAND = 30;
+export const STRIP_BAND = 26;
+/** Space after a strip's band, and above a strip's heading: a panel of a dozen strips stays one screen or two. */
+const STRIP_GAP = 4;
+const STRIP_HEADING_GAP = 3;
+/** Space between a strip's heading and its count on the same line. */
+const STRIP_LABEL_GAP = 10;
 export const DOT_RADIUS = 4.5;
+/** From this chart width, a panel of strips sets its headings in a column beside the dots. */
+export const STRIP_COLUMN_FROM = 640;
 
 /**
  * Lanes for dots at the given x positions (in value order), so that dots closer than a diameter do not hide one
@@ -117,19 +126,57 @@ export function dodge(xs: readonly number[], lanes = 3, gap = DOT_RADIUS * 2 + 1
  * label sits above the bar, so nothing collides at any width; otherwise it sits beside the bar in a column that
  * wide (compact charts, e.g. embeds), and the plot starts right of it.
  */
-export function layoutRows(rows: { label: string; heading?: string; dots?: unknown[] }[], width: number, top: number, labelWidth = 0): RowLayout[] {
+export function layoutRows(
+  rows: { label: string; heading?: string; dots?: unknown[]; shortLabel?: string }[],
+  width: number,
+  top: number,
+  labelWidth = 0,
+): RowLayout[] {
   let y = top;
-  return rows.map(({ label, heading, dots }, index) => {
-    // A distribution strip: its label above a band of dots, at any width (dots need the whole plot).
+  return rows.map(({ label, heading, dots, shortLabel }, index) => {
+    // A distribution strip on a wide chart: heading and count in the label column, the band of dots beside them.
+    if (dots && labelWidth > 0) {
+      const headingLines = heading ? wrapText(heading, labelWidth - 8, LABEL_SIZE) : [];
+      const labelLines = wrapText(shortLabel ?? label, labelWidth - 8, LABEL_SIZE);
+      const textHeight = (headingLines.length + labelLines.length) * LINE_HEIGHT;
+      const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+      const height = Math.max(textHeight, barHeight);
+      const rowTop = y + (index > 0 ? STRIP_HEADING_GAP : 0);
+      const textTop = rowTop + (height - textHeight) / 2;
+      const row = {
+        headingLines,
+        headingTop: textTop,
+        top: rowTop,
+        labelLines,
+        labelTop: textTop + headingLines.length * LINE_HEIGHT,
+        labelX: 0,
+        barTop: rowTop + (height - barHeight) / 2,
+        barHeight,
+        bottom: rowTop + height,
+      };
+      y = row.bottom + STRIP_GAP;
+      return row;
+    }
+    // A distribution strip: its label above a band of dots (dots need the whole plot).
     if (dots) {
       const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
-      const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
+      const headingTop = y + (headingLines.length > 0 && index > 0 ? STRIP_HEADING_GAP : 0);
+      // A panel of many sections stays short: the count goes on the heading's line when both fit on it.
+      const headingWidth = headingLines.length === 1 ? textWidth(headingLines[0]!, LABEL_SIZE) * BOLD + STRIP_LABEL_GAP : 0;
+      const sameLine = headingWidth > 0 && headingWidth + textWidth(label, LABEL_SIZE) <= width;
+      if (sameLine) {
+        const barTop = headingTop + LINE_HEIGHT + 3;
+        const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+        const row = { headingLines, headingTop, top: headingTop, labelLines: [label], labelTop: headingTop, labelX: headingWidth, barTop, barHeight, bottom: barTop + barHeight };
+        y = row.bottom + STRIP_GAP;
+        return row;
+      }
       if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
       const labelLines = wrapText(label, width, LABEL_SIZE);
       const barTop = y + labelLines.length * LINE_HEIGHT + 3;
       const barHeight = dots.length > 0 ? STRIP_BAND : 0;
-      const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, barTop, barHeight, bottom: barTop + barHeight };
-      y = row.bottom + ROW_GAP;
+      const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight, bottom: barTop + barHeight };
+      y = row.bottom + STRIP_GAP;
       return row;
     }
     const headingLines = heading ? wrapText(heading, width, LABEL_SIZE) : [];
@@ -144,6 +191,7 @@ export function layoutRows(rows: { label: string; heading?: string; dots?: unkno
         top: y,
         labelLines,
         labelTop: y + (height - labelLines.length * LINE_HEIGHT) / 2,
+        labelX: 0,
         barTop: y + (height - BAR_HEIGHT) / 2,
         barHeight: BAR_HEIGHT,
         bottom: y + height,
@@ -153,7 +201,7 @@ export function layoutRows(rows: { label: string; heading?: string; dots?: unkno
     }
     const labelLines = wrapText(label, width, LABEL_SIZE);
     const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-    const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
+    const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
     y = row.bottom + ROW_GAP;
     return row;
   });
@@ -187,7 +235,8 @@ export function rowTextBoxes(
   const beside = text.hasValue
     ? { x0: valueEnd + 6, x1: valueEnd + 6 + textWidth(text.valueLabel, VALUE_SIZE) * BOLD, y0: box.barTop, y1: box.bottom }
     : { x0: slotStart + 8, x1: slotStart + 8 + textWidth(text.missingLabel, LABEL_SIZE), y0: box.barTop, y1: box.bottom };
-  return [...lines(box.headingLines, box.headingTop, BOLD), ...lines(box.labelLines, box.labelTop, 1), beside];
+  const labels = lines(box.labelLines, box.labelTop, 1).map((b) => ({ ...b, x0: b.x0 + box.labelX, x1: b.x1 + box.labelX }));
+  return [...lines(box.headingLines, box.headingTop, BOLD), ...labels, beside];
 }
 
 /**

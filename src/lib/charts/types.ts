@@ -27,6 +27,8 @@ export interface ChartRow {
    * many. Drawn by the Strip mark; Bars skips it.
    */
   dots?: ChartDot[];
+  /** A strip's label in a few words ("26 figures"), for the narrow column beside the dots on a wide chart. */
+  shortLabel?: string;
 }
 
 /** One figure in a distribution strip: a dot on the panel's scale, keyboard-reachable, with the same encodings as a bar. */

@@ -32,6 +32,8 @@ export interface CityPickerLabels {
   highlightedMark: string;
   /** Names the list of selected-city chips. */
   selectedCities: string;
+  /** Names the chips of the highlighted cities, the only chips shown once too many cities are selected for one each. */
+  highlightedCities: string;
   /** The highlight toggle of a chip, and the tooltip of an option's star; its pressed state says whether it is on. */
   highlight: (city: string) => string;
   remove: (city: string) => string;
@@ -55,6 +57,7 @@ export const cityPickerLabelsEn: CityPickerLabels = {
   importedMark: 'imported by you',
   highlightedMark: 'highlighted',
   selectedCities: 'Selected cities',
+  highlightedCities: 'Highlighted cities',
   highlight: (city) => `Highlight ${city}`,
   remove: (city) => `Remove ${city}`,
   count: (selected, total) => `${selected} of ${total} ${total === 1 ? 'city' : 'cities'} selected`,

@@ -28,7 +28,18 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-const names = (marks: Mark[], lang: Lang, m: Messages) => m.andList(unique(marks.map((x) => cityName(x, lang))));
+/** Cities a note or summary names before it says "and n more": with hundreds of cities, a note stays a sentence. */
+export const NAMED_CITIES = 8;
+/** Documents a source line names before it says how many more there are (each is on its figures' cards). */
+export const NAMED_DOCUMENTS = 12;
+
+/** The first `limit` items, then one item saying how many more there are. */
+function capped(items: string[], limit: number, more: (count: number) => string): string[] {
+  return items.length > limit ? [...items.slice(0, limit), more(items.length - limit)] : items;
+}
+
+const names = (marks: Mark[], lang: Lang, m: Messages) =>
+  m.andList(capped(unique(marks.map((x) => cityName(x, lang))), NAMED_CITIES, m.moreCities));
 
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
 export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
@@ -126,7 +137,9 @@ export function noteText(note: Note, lang: Lang, m: Messages): string {
         [note.mark, ...note.wordings].map((x) => `“${x.quote}”`).join(m.listSep),
       );
     case 'missing':
-      return m.notes.missing(m.andList(note.marks.map((x) => m.aside(cityName(x, lang), docTitle(x, lang)))));
+      return m.notes.missing(
+        m.andList(capped(unique(note.marks.map((x) => m.aside(cityName(x, lang), docTitle(x, lang)))), NAMED_CITIES, m.moreCities)),
+      );
     case 'own_scale':
       return m.ownScale;
   }
@@ -171,7 +184,41 @@ function summaryPart(part: SummaryPart, lang: Lang, m: Messages): string {
 }
 
 export function summaryText(parts: SummaryPart[], lang: Lang, m: Messages): string {
-  return parts.map((p) => summaryPart(p, lang, m)).join(m.sentenceSep);
+  // One sentence for all the set-apart figures, where the first of them stood: not one per city.
+  const setApart = parts.flatMap((p) => (p.code === 'set_apart' ? [p.mark] : []));
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (part.code !== 'set_apart') texts.push(summaryPart(part, lang, m));
+    else if (part.mark === setApart[0]) {
+      const cities = unique(setApart.map((x) => x.city));
+      texts.push(cities.length > 1 ? m.summary.setApartMany(names(setApart, lang, m)) : summaryPart(part, lang, m));
+    }
+  }
+  return texts.join(m.sentenceSep);
+}
+
+/**
+ * A view's notes in words. Set-apart figures that share a reason in words share one note, and so do figures of
+ * several cities stated more than once under one label (each card quotes every wording): one note naming their
+ * cities (a few, then how many more), where the first of them stood. Every other note is one of its own.
+ */
+export function notesText(notes: Note[], lang: Lang, m: Messages): string[] {
+  const groupOf = (note: Note): string | null =>
+    note.code === 'set_apart' ? `set_apart:${whySetApart(note, lang, m)}` : note.code === 'restated' ? `restated:${label(note.mark, lang)}` : null;
+  const groups = new Map<string, Mark[]>();
+  for (const note of notes) {
+    const key = groupOf(note);
+    if (key !== null && (note.code === 'set_apart' || note.code === 'restated')) groups.set(key, [...(groups.get(key) ?? []), note.mark]);
+  }
+  const texts: string[] = [];
+  for (const note of notes) {
+    const key = groupOf(note);
+    const marks = key === null ? [] : groups.get(key)!;
+    if (key === null || unique(marks.map((x) => x.city)).length === 1) texts.push(noteText(note, lang, m));
+    else if (note.code === 'set_apart' && marks[0] === note.mark) texts.push(m.notes.setApartMany(names(marks, lang, m), whySetApart(note, lang, m)));
+    else if (note.code === 'restated' && marks[0] === note.mark) texts.push(m.notes.restatedMany(names(marks, lang, m), label(note.mark, lang)));
+  }
+  return texts;
 }
 
 /** A section heading inside a sorted chart: "2023 targets", or "Set apart — …". Missing rows need none. */
@@ -220,7 +267,7 @@ export function describeView(model: ViewModel, lang: Lang, m: Messages): ViewWor
   let words = byLanguage.get(m);
   if (!words) {
     words = {
-      notes: model.notes.map((n) => noteText(n, lang, m)),
+      notes: notesText(model.notes, lang, m),
       summary: summaryText(model.summary, lang, m),
       documents: documentsOf(model.marks, lang, m),
     };
@@ -231,6 +278,11 @@ export function describeView(model: ViewModel, lang: Lang, m: Messages): ViewWor
 
 /** The view's source line: the documents drawn, and the national bulletin only when the view draws it. */
 export function sourceLine(documents: string[], withNational: boolean, m: Messages): string {
-  return m.sourceLine(documents.join(m.listSep), withNational);
+  return m.sourceLine(capped(documents, NAMED_DOCUMENTS, m.moreDocuments).join(m.listSep), withNational);
+}
+
+/** An embedded chart's one-line source: each city's document in brief, a dozen at most. */
+export function sourceBriefLine(marks: Mark[], withNational: boolean, lang: Lang, m: Messages): string {
+  return m.sourceBrief(capped(documentsInBrief(marks, lang, m), NAMED_DOCUMENTS, m.moreDocuments).join(m.listSep), withNational);
 }
 

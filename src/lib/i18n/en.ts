@@ -316,6 +316,7 @@ export const en = {
   cityPicker: cityPickerLabelsEn as CityPickerLabels,
   /** Read with a highlighted city's marks and table rows. */
   strip: (cities: number) => `${cities} figures, one dot each, in value order`,
+  stripShort: (cities: number) => `${cities} ${cities === 1 ? 'figure' : 'figures'}`,
   stripMissing: (cities: number) => `${cities} more ${cities === 1 ? 'city states' : 'cities state'} no figure here`,
   highlighted: 'highlighted',
   openFull: 'Open the full comparison',
@@ -357,6 +358,8 @@ export const en = {
     loaded: (file: string, cities: string, count: number) =>
       `From ${file}: ${cities} added, ${count} figure${count === 1 ? '' : 's'}. Marked ◆ “imported by you” everywhere.`,
     imported: 'Imported by you',
+    /** The summary of a long list of imported cities, kept folded. */
+    importedList: (count: number) => `Imported by you: ${count} cities`,
     remove: (city: string) => `Remove ${city}`,
     removeAll: 'Remove all imported cities',
     figures: (count: number) => `${count} figure${count === 1 ? '' : 's'}`,
@@ -464,6 +467,7 @@ export const en = {
     kinds: (list: string) => `Different kinds of figure: ${list}.`,
     missing: (list: string) => `No figure stated: ${list}. Missing is shown as missing, not as zero.`,
     setApart: (city: string, why: string) => `${city}’s figure is set apart and not ranked: ${why}.`,
+    setApartMany: (cities: string, why: string) => `The figures of ${cities} are set apart and not ranked: ${why}.`,
     why: {
       scope: (scope: string) => `it covers ${scope} only, not the same population as the others`,
       scope_unstated: 'the text does not say whose figure it is (no scope or denominator named)',
@@ -471,6 +475,8 @@ export const en = {
     },
     restated: (city: string, label: string, wordings: string) =>
       `${city} states “${label}” more than once, in these words: ${wordings}. It is drawn once.`,
+    restatedMany: (cities: string, label: string) =>
+      `${cities} state “${label}” more than once; each is drawn once, and its card quotes every wording.`,
   },
   summary: {
     highest: (cities: string, count: number, value: string, period: string) =>
@@ -479,12 +485,18 @@ export const en = {
       `Of the figures reported for ${period}, ${city} reports the largest: ${value}.`,
     missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure.`,
     setApart: (city: string) => `${city}’s figure is set apart and not ranked.`,
+    setApartMany: (cities: string) => `The figures of ${cities} are set apart and not ranked.`,
     notRanked: 'The targets are for different periods, so none is ranked highest.',
     panels: (count: number) => `The figures fall into ${count} different measures, shown apart.`,
     national: (range: string) => `China’s national R&D intensity was ${range}.`,
   },
   andList: (items: string[]) =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
+  /** The end of a list of cities cut short (with hundreds of cities a note names a few): "and 290 more cities". */
+  moreCities: (count: number) => `${count} more ${count === 1 ? 'city' : 'cities'}`,
+  /** The end of a source line cut short: every document is still on its marks' cards, in the table and the data. */
+  moreDocuments: (count: number) =>
+    `${count} more ${count === 1 ? 'document' : 'documents'}, each named on its figures’ cards, in the table and in the data download`,
   source: 'Source',
   /** Punctuation that differs between the languages: "text (note)", list and sentence separators, "label: text". */
   aside: (text: string, note: string) => `${text} (${note})`,
@@ -498,6 +510,15 @@ export const en = {
     `Source: ${docs}.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   footer: 'Every figure is quoted verbatim from the city documents; national context from the statistical bulletins as cited.',
   tableCaption: (title: string) => `Data behind the chart: ${title}`,
+  /** A long table twin, a page at a time. */
+  tablePages: {
+    range: (from: number, to: number, total: number) => `Rows ${from}–${to} of ${total}`,
+    previous: 'Previous rows',
+    next: 'Next rows',
+    continued: (heading: string) => `${heading} (continued)`,
+    /** What the hidden table holds when it is cut short; the visible one pages through all. */
+    firstOf: (shown: number, total: number) => `The first ${shown} of ${total} rows; Show table pages through them all.`,
+  },
   undated: 'undated',
 };
 

@@ -1,0 +1,90 @@
+// An analyst's 300 cities through the real file input: find one by typing part of its Chinese name, highlight it,
+// and read it labelled among all the others in every headline view, on a desktop and a phone, accessibly.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { manyCitiesCsv } from '../../scripts/many-cities.js';
+import { syntheticRows } from '../fixtures/synthetic';
+import { axeViolations, openApp, useBrowser } from './page';
+
+const browser = useBrowser();
+const rows = syntheticRows(300, 20, 1);
+const file = join(mkdtempSync(join(tmpdir(), 'many-')), 'cities-300.csv');
+writeFileSync(file, manyCitiesCsv(rows));
+
+const HEADLINE: Record<string, string> = { rd: 'rd_intensity', firms: 'high_tech_firms', market: 'tech_market' };
+// A city with a stated figure in each of the three headline views, so each view has a bar to label.
+const city = rows.cities.find((c) =>
+  Object.values(HEADLINE).every((category) => rows.figures.some((f) => f.city === c.id && f.category === category && f.value !== null && !f.restates)),
+)!;
+
+describe('300 imported cities', () => {
+  test('typing part of a Chinese name finds the city; Shift+Enter highlights it; every view labels it among the strips', async () => {
+    const { page, errors } = await openApp(browser());
+    await page.click('[data-import] summary');
+    await page.setInputFiles('[data-import] input[type=file]', file);
+    await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain('292 more cities added');
+    // The long list of imported cities is folded, so the page does not grow by metres.
+    await expect(page.locator('[data-imported-list]').getAttribute('open')).resolves.toBeNull();
+
+    const box = page.getByRole('combobox', { name: 'Cities' });
+    await box.fill(city.name_zh.slice(1));
+    const option = page.getByRole('option', { name: new RegExp(city.name_zh) });
+    await expect(option.count()).resolves.toBe(1);
+    for (let i = 0; i < 40 && (await box.getAttribute('aria-activedescendant')) !== (await option.getAttribute('id')); i++) await box.press('ArrowDown');
+    await box.press('Shift+Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBe(city.id);
+    await expect(page.getByRole('list', { name: 'Highlighted cities' }).textContent()).resolves.toContain(city.name_en);
+
+    for (const [view, tab] of [['rd', 'R&D intensity'], ['firms', 'High-tech firms'], ['market', 'Technology market']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      const panel = page.locator(`[data-view="${view}"]`);
+      await expect(panel.locator('[data-strip]').count(), view).resolves.toBeGreaterThan(0);
+      // Its own labelled bar, in its colour, beside the grey dots of everyone else.
+      await expect(panel.locator('g.row').filter({ hasText: city.name_en }).count(), view).resolves.toBeGreaterThan(0);
+      const height = await panel.locator('svg[data-chart]').evaluateAll((svgs) => svgs.reduce((sum, s) => sum + s.getBoundingClientRect().height, 0));
+      expect(height, view).toBeLessThan(2500);
+    }
+    expect(errors).toEqual([]);
+
+    await expect(axeViolations(page)).resolves.toEqual([]);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const tab of ['R&D intensity', 'High-tech firms', 'Technology market', 'All figures']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: tab }).toBeLessThanOrEqual(375);
+    }
+  });
+});
+
+describe('highlighting with the five', () => {
+  test("a pinned card's Highlight button keeps that city's colour, greys the others, stars its button and goes into the link", async () => {
+    const { page, errors } = await openApp(browser());
+    const firstRow = page.locator('[data-view="rd"] g.row[data-mark]').first();
+    await firstRow.locator('.hit').click();
+    const button = page.locator('[data-card] [data-highlight]');
+    await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
+    const name = (await page.locator('[data-card] .head strong').textContent())!;
+    await button.click();
+    await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+    const city = new URL(page.url()).searchParams.get('focus');
+    expect(city).toBeTruthy();
+    await expect(page.locator(`button[data-city="${city}"]`).textContent()).resolves.toContain('★');
+    // Every other city's bars turn the neutral context tone; the highlighted one keeps its colour.
+    const colours = await page.locator('[data-view="rd"] g.row[data-mark]').evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const bar = row.querySelector('.bar');
+        return bar ? [{ label: row.querySelector('.label')?.textContent ?? '', stroke: getComputedStyle(bar).color }] : [];
+      }),
+    );
+    const own = colours.filter((c) => c.label.includes(name));
+    const others = colours.filter((c) => !c.label.includes(name));
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(others.map((c) => c.stroke)).size).toBe(1);
+    expect(others[0]!.stroke).not.toBe(own[0]!.stroke);
+    await button.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});

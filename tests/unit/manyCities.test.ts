@@ -1,0 +1,63 @@
+// What an analyst with hundreds of cities notices: a panel past a dozen figures becomes strips with the followed
+// cities labelled, and the notes, summary and source line stay a few sentences instead of running for metres.
+import { describe, expect, test } from 'vitest';
+import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
+import { describeView, NAMED_CITIES, NAMED_DOCUMENTS, sourceLine } from '../../src/lib/i18n/describe';
+import { catalogues } from '../../src/lib/i18n';
+import { DISTRIBUTION_FROM, toChartRows } from '../../src/views/chartRows';
+import { figure, fixtureDataset } from '../fixtures/figures';
+import { syntheticDataset } from '../fixtures/synthetic';
+
+describe('the switch to strips', () => {
+  const panelOf = (count: number) => {
+    const cities = Array.from({ length: count }, (_, i) => `c${i + 10}`);
+    const data = fixtureDataset(
+      cities.map((city, i) => figure({ id: `${city}-rd`, city, category: 'rd_intensity', measure: 'share_of_gdp', unit: '%', value: 1 + i / 10, scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide' })),
+      cities,
+    );
+    const view = buildView(data, 'rd', { cities, sort: 'name' });
+    const panel = view.panels[0]!;
+    return (focus: Set<string> = new Set()) => toChartRows(panel.group, panel.figures, view.sort, panel.sectioned, 'en', catalogues.en, false, focus);
+  };
+
+  test(`${DISTRIBUTION_FROM} figures are ${DISTRIBUTION_FROM} labelled bars; one more and they are one strip of dots`, () => {
+    const twelve = panelOf(DISTRIBUTION_FROM)();
+    expect(twelve.filter((r) => r.dots)).toHaveLength(0);
+    expect(twelve).toHaveLength(DISTRIBUTION_FROM);
+    const thirteen = panelOf(DISTRIBUTION_FROM + 1)();
+    expect(thirteen).toHaveLength(1);
+    expect(thirteen[0]!.dots).toHaveLength(DISTRIBUTION_FROM + 1);
+  });
+
+  test('a highlighted city keeps a labelled bar and its colour beside the strip; the others are grey dots', () => {
+    const rows = panelOf(20)(new Set(['c15']));
+    const bars = rows.filter((r) => !r.dots);
+    expect(bars.map((r) => r.key)).toEqual(['c15-rd']);
+    const dots = rows.find((r) => r.dots)!.dots!;
+    expect(dots.filter((d) => d.color !== 'var(--city-context)').map((d) => d.key)).toEqual(['c15-rd']);
+    // Dots run in value order, so the arrow keys walk a strip from the lowest to the highest.
+    expect(dots.map((d) => d.value)).toEqual([...dots.map((d) => d.value)].sort((a, b) => a - b));
+  });
+});
+
+describe('words about 300 cities', () => {
+  const data = syntheticDataset(300, 20, 1);
+  const cities = (data.cities.array('id') as string[]).slice();
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`in ${lang}, each view's notes are a handful, none names more than ${NAMED_CITIES} cities, and the source line a dozen documents`, () => {
+      const m = catalogues[lang];
+      for (const id of VIEW_IDS) {
+        const view = buildView(data, id, { cities, sort: 'name' });
+        const words = describeView(view, lang, m);
+        expect(words.notes.length, id).toBeLessThan(15);
+        for (const note of words.notes) expect(note.length, `${id}: ${note.slice(0, 80)}`).toBeLessThan(1200);
+        expect(words.summary.length, id).toBeLessThan(3000);
+        const line = sourceLine(words.documents, false, m);
+        expect(words.documents.length).toBeGreaterThan(NAMED_DOCUMENTS);
+        expect(line).toContain(m.moreDocuments(words.documents.length - NAMED_DOCUMENTS));
+        expect(line.length, id).toBeLessThan(2000);
+      }
+    });
+  }
+});
