@@ -52,7 +52,7 @@ describe('words about 300 cities', () => {
         const words = describeView(view, lang, m);
         expect(words.notes.length, id).toBeLessThan(15);
         for (const note of words.notes) expect(note.length, `${id}: ${note.slice(0, 80)}`).toBeLessThan(1200);
-        expect(words.summary.length, id).toBeLessThan(3000);
+        expect(words.summary.length, id).toBeLessThan(2000);
         const line = sourceLine(words.documents, false, m);
         expect(words.documents.length).toBeGreaterThan(NAMED_DOCUMENTS);
         expect(line).toContain(m.moreDocuments(words.documents.length - NAMED_DOCUMENTS));

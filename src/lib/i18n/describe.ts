@@ -174,7 +174,7 @@ function summaryPart(part: SummaryPart, lang: Lang, m: Messages): string {
       return m.summary.setApart(cityName(part.mark, lang));
     case 'missing': {
       const cities = unique(part.marks.map((x) => cityName(x, lang)));
-      return m.summary.missing(m.andList(cities), cities.length);
+      return m.summary.missing(m.andList(capped(cities, NAMED_CITIES, m.moreCities)), cities.length);
     }
     case 'national': {
       const at = (r: typeof part.first) => m.aside(`${r.value}%`, formatPeriod(String(r.year), lang));
