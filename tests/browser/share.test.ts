@@ -116,16 +116,18 @@ describe('embed mode', () => {
 });
 
 describe('citation', () => {
-  test('names the app, the view URL, the date and the documents shown, in GB/T 7714 and APA', async () => {
+  test('names the app, the view, the date and the documents shown, in GB/T 7714 and APA; from a file, no local path and a warning', async () => {
     const { page } = await open({ query: '?view=rd&cities=wuhu' });
     await page.getByRole('button', { name: 'Cite' }).click();
     const [gbt, apa] = await page.getByRole('dialog').locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
     const today = new Date().toISOString().slice(0, 10);
     expect(gbt).toContain('Tech Targets. R&D intensity: how much of its economy each city aims to spend on research[EB/OL]');
     expect(gbt).toContain(`[EB/OL]. [${today}]`);
-    expect(gbt).toContain('index.html?cities=wuhu');
     expect(gbt).toContain('Wuhu Science and Technology Bureau');
-    expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity: .*\[Data visualization\]\. Retrieved \w+ \d+, \d{4}, from file:/);
+    expect(apa).toMatch(/Tech Targets\. \(n\.d\.\)\. R&D intensity: .*\[Data visualization\]\. Data from /);
+    // The page is a file on this computer and the build names no published address: a path would open nowhere else.
+    for (const text of [gbt, apa]) expect(text).not.toMatch(/file:|\/dist\/index\.html/);
+    await expect(page.locator('[data-warning="file-citation"]').textContent()).resolves.toContain('web server');
   });
 
   test('names the statistical bulletins in the view that draws national figures, and in no other; in Chinese throughout', async () => {

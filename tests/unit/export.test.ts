@@ -7,7 +7,8 @@ import { apa, gbt7714 } from '../../src/lib/export/cite';
 import { bundledDataset } from '../../src/lib/data/bundled';
 import { CITY_IDS } from '../../src/lib/data/schema';
 import { buildView, type ViewId } from '../../src/lib/data/views/headline';
-import { BOM, marksToCsv, neutralise, viewToCsv } from '../../src/lib/export/csv';
+import { BOM, comparisonToCsv, marksToCsv, neutralise, viewToCsv } from '../../src/lib/export/csv';
+import { buildExplorer } from '../../src/lib/data/views/explorer';
 import { defaultEmbedHeight, embedCode } from '../../src/lib/export/embed';
 import { escapeXml, figureSvg } from '../../src/lib/export/svg';
 import { en } from '../../src/lib/i18n/en';
@@ -189,6 +190,12 @@ describe('citations', () => {
     expect(apa({ ...input, lang: 'zh', app: '科技目标' })).toMatch(/^科技目标\. \(无日期\)\..*2026年11月25日检索自/);
   });
 
+  test('with no address to give (a file on disk, nothing published), both name none and APA drops its retrieval line', () => {
+    const local = { ...input, url: null };
+    expect(gbt7714(local)).toBe('Tech Targets. R&D intensity — Tech Targets[EB/OL]. [2026-11-25]. Data: Doc A (2023-03-09).');
+    expect(apa(local)).toBe('Tech Targets. (n.d.). R&D intensity — Tech Targets [Data visualization]. Data from Doc A (2023-03-09).');
+  });
+
   test('a Chinese APA reference describes the work in Chinese', () => {
     const zh = apa({ ...input, lang: 'zh', app: '科技目标', title: '研发投入强度' });
     expect(zh).toContain('研发投入强度 [数据可视化].');
@@ -230,5 +237,28 @@ describe('SVG figure', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&#60;script&#62;');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="600" height="\d+"/);
+  });
+});
+
+describe("an explorer comparison's CSV", () => {
+  const data = bundledDataset();
+  const query = { cities: [...CITY_IDS], categories: ['tech_smes'], kinds: [], periods: [], search: '', sort: 'city' as const, descending: false };
+  const parse = (text: string) => Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+
+  test('says what the chart says: Tongxiang set apart for its scope, and every tech-SME figure no other city states', () => {
+    const comparison = buildExplorer(data, query).comparison!;
+    const { data: rows, meta } = parse(comparisonToCsv(comparison, 'en', en));
+    expect(meta.fields).toEqual(expect.arrayContaining(['Comparable', 'Comparability', 'Reason codes']));
+    const tongxiang = rows.find((r) => r.City === 'Tongxiang' && r.Value === '400')!;
+    expect(tongxiang).toMatchObject({ Comparable: 'no', 'Reason codes': 'scope' });
+    // The figures the chart leaves out of the comparison are in the file too, each under its own measure.
+    const drawn = comparison.groups.flatMap((g) => g.figures).length;
+    expect(comparison.alone.length).toBeGreaterThan(0);
+    expect(rows.length).toBe(drawn + comparison.alone.flatMap((g) => g.figures).length);
+  });
+
+  test('in Chinese, yes and no are 是 and 否', () => {
+    const { data: rows } = parse(comparisonToCsv(buildExplorer(data, query).comparison!, 'zh', zh));
+    expect(new Set(rows.map((r) => r[zh.fields.comparableFlag]))).toEqual(new Set(['是', '否']));
   });
 });

@@ -6,7 +6,8 @@ export interface CitationInput {
   app: string;
   /** Title of the view in the citation's language. */
   title: string;
-  url: string;
+  /** Where the view can be opened again; null from a file on the reader's computer with no published address. */
+  url: string | null;
   /** Date of access, ISO yyyy-mm-dd. */
   accessed: string;
   /** Titles of the primary documents the view shows. */
@@ -30,20 +31,23 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 
 /** GB/T 7714-2015 electronic resource: 责任者. 题名[EB/OL]. (更新日期)[引用日期]. 路径. */
 export function gbt7714(input: CitationInput): string {
-  return `${input.app}. ${input.title}[EB/OL]. [${input.accessed}]. ${input.url}.${sourcesOf(input, { en: 'Data:', zh: '数据来源：' })}`;
+  const path = input.url ? ` ${input.url}.` : '';
+  return `${input.app}. ${input.title}[EB/OL]. [${input.accessed}].${path}${sourcesOf(input, { en: 'Data:', zh: '数据来源：' })}`;
 }
 
 /** APA 7 for a data visualisation without a personal author or fixed date. */
 export function apa(input: CitationInput): string {
   const [year, month, day] = input.accessed.split('-').map(Number) as [number, number, number];
-  const retrieved =
-    input.lang === 'zh'
-      ? `${year}年${month}月${day}日检索自`
-      : `Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from`;
+  // Without an address there is nothing to retrieve it from: APA then leaves the retrieval line out.
+  const retrieved = !input.url
+    ? ''
+    : input.lang === 'zh'
+      ? ` ${year}年${month}月${day}日检索自 ${input.url}`
+      : ` Retrieved ${MONTHS_EN[month - 1]} ${day}, ${year}, from ${input.url}`;
   // APA's bracketed description names the kind of work, in the reference's language.
   const kind = input.lang === 'zh' ? '[数据可视化]' : '[Data visualization]';
   const undated = input.lang === 'zh' ? '(无日期)' : '(n.d.)';
-  return `${input.app}. ${undated}. ${input.title} ${kind}. ${retrieved} ${input.url}${sourcesOf(input, { en: 'Data from', zh: '数据来源：' })}`;
+  return `${input.app}. ${undated}. ${input.title} ${kind}.${retrieved}${sourcesOf(input, { en: 'Data from', zh: '数据来源：' })}`;
 }
 
 /** A versioned data set, such as the "Download all data" package, rather than one view of it. */

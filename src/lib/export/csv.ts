@@ -2,9 +2,10 @@
 import Papa from 'papaparse';
 import type { SortedFigure } from '../data/compare';
 import { isoMonth, parsePeriod } from '../data/period';
+import type { ExplorerModel } from '../data/views/explorer';
 import type { Reference, ViewModel } from '../data/views/headline';
 import type { Mark } from '../data/views/marks';
-import { cityName, docTitle, label, panelTitle, scopeText, standingText } from '../i18n/describe';
+import { cityName, docTitle, groupTitle, label, panelTitle, scopeText, standingText } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
 import { formatFigure, formatPeriod, type Lang } from '../i18n/format';
 
@@ -111,12 +112,18 @@ const figureOnly = (header: string, cell: (f: SortedFigure) => Cell, reference: 
  * marked as the national reference and citing its bulletin.
  */
 export function viewToCsv(model: Pick<ViewModel, 'panels' | 'references' | 'marks'>, lang: Lang, m: Messages): string {
-  const rows: ViewRow[] = model.panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panelTitle(panel.key, m), figure })));
+  const panels = model.panels.map((panel) => ({ title: panelTitle(panel.key, m), figures: panel.figures }));
   // The chart draws the reference lines on its first panel, and only when it draws figures at all.
-  const first = model.panels[0];
-  if (first && model.marks.length > 0) rows.push(...model.references.map((reference) => ({ panel: panelTitle(first.key, m), reference })));
+  return chartToCsv(panels, model.marks.length > 0 ? model.references : [], lang, m);
+}
+
+/** A chart's panels as the CSV of a view: each panel's figures with their comparability, then the national rows. */
+export function chartToCsv(panels: { title: string; figures: SortedFigure[] }[], references: Reference[], lang: Lang, m: Messages): string {
+  const rows: ViewRow[] = panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panel.title, figure })));
+  const first = panels[0];
+  if (first) rows.push(...references.map((reference) => ({ panel: first.title, reference })));
   const columns = figureColumns((f: SortedFigure) => f.mark, lang, m, [
-    figureOnly(m.fields.comparableFlag, (f) => (f.status === 'comparable' ? 'yes' : 'no')),
+    figureOnly(m.fields.comparableFlag, (f) => m.yesNo(f.status === 'comparable')),
     figureOnly(
       m.fields.comparable,
       (f) =>
@@ -133,4 +140,13 @@ export function viewToCsv(model: Pick<ViewModel, 'panels' | 'references' | 'mark
     { header: m.fields.panel, cell: (r) => r.panel },
     ...columns.map((c): ExportColumn<ViewRow> => ({ header: c.header, cell: (r) => (r.figure ? c.figure(r.figure) : c.reference(r.reference!)) })),
   ]);
+}
+
+/**
+ * An explorer comparison's CSV says what its chart and notes say: each group the chart draws, then the figures no
+ * other city states (each "the only figure here"); '' when the category has no figure at all.
+ */
+export function comparisonToCsv(comparison: Pick<NonNullable<ExplorerModel['comparison']>, 'groups' | 'alone'>, lang: Lang, m: Messages): string {
+  const panels = [...comparison.groups, ...comparison.alone].map((p) => ({ title: groupTitle(p.group, lang, m), figures: p.figures }));
+  return panels.length > 0 ? chartToCsv(panels, [], lang, m) : '';
 }

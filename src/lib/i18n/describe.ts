@@ -251,7 +251,7 @@ export function groupReasonTexts(group: Group, lang: Lang, m: Messages): string[
       kind: () => m.explorer.reasons.kind(list(marks.map((x) => m.kinds[x.kind].toLowerCase()))),
       scope: () => m.explorer.reasons.scope(names(marks, lang, m)),
       scope_unstated: () => m.explorer.reasons.scope_unstated(names(marks, lang, m)),
-      combined: () => m.explorer.reasons.combined(names(marks, lang, m)),
+      combined: () => m.explorer.reasons.combined(names(marks, lang, m), unique(marks.map((x) => x.city)).length),
     };
     return text[code]();
   });

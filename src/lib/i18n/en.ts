@@ -311,6 +311,8 @@ export const en = {
     gbt: 'GB/T 7714-2015',
     apa: 'APA (7th edition)',
     copy: 'Copy',
+    noAddress:
+      'This page is open from a file on your computer, so these references name no address: a local path opens nowhere else. Cite the copy on a web server, or build with its address (README: TECH_TARGETS_PUBLIC_URL).',
   },
   /** The searchable picker that replaces the city buttons once there are more than a few cities. */
   cityPicker: cityPickerLabelsEn as CityPickerLabels,
@@ -438,7 +440,7 @@ export const en = {
       kind: (list: string) => `different kinds of figure (${list})`,
       scope: (list: string) => `a different scope in ${list}`,
       scope_unstated: (list: string) => `no scope stated in ${list}`,
-      combined: (list: string) => `${list} counts several kinds of thing in one number`,
+      combined: (list: string, cities: number) => `${list} ${cities === 1 ? 'counts' : 'count'} several kinds of thing in one number`,
     },
     pickCategory: 'Choose one category to see a comparison chart of the cities that state the same measure.',
     /** When filters or a search hide figures, "nothing stated" would be false. */
@@ -519,6 +521,8 @@ export const en = {
     /** What the hidden table holds when it is cut short; the visible one pages through all. */
     firstOf: (shown: number, total: number) => `The first ${shown} of ${total} rows; Show table pages through them all.`,
   },
+  /** A yes/no cell of a CSV in the file's language. */
+  yesNo: (yes: boolean): string => (yes ? 'yes' : 'no'),
   undated: 'undated',
 };
 

@@ -333,6 +333,7 @@ export const zh: Messages = {
     gbt: 'GB/T 7714—2015',
     apa: 'APA格式（第7版）',
     copy: '复制',
+    noAddress: '此页面是从本机文件打开的，本机路径在别处无法打开，因此以下引用不含网址。请引用网站服务器上的版本，或在构建时设置其网址（见 README：TECH_TARGETS_PUBLIC_URL）。',
   },
   cityPicker: {
     label: '城市',
@@ -482,7 +483,7 @@ export const zh: Messages = {
       kind: (list: string) => `数据性质不同（${list}）`,
       scope: (list: string) => `${list}的口径不同`,
       scope_unstated: (list: string) => `${list}未说明口径`,
-      combined: (list: string) => `${list}把几类内容合并为一个数字`,
+      combined: (list: string, cities: number) => `${list}${cities > 1 ? '均' : ''}把几类内容合并为一个数字`,
     },
     pickCategory: '选择一个类别，即可查看给出同一指标的城市之间的比较图。',
     noMatch: '此类别中没有符合当前筛选和搜索条件的数据。',
@@ -548,5 +549,7 @@ export const zh: Messages = {
     continued: (heading: string) => `${heading}（续）`,
     firstOf: (shown: number, total: number) => `此处列出前${shown}行，共${total}行；点“显示表格”可逐页查看全部。`,
   },
+  /** A yes/no cell of a CSV in the file's language. */
+  yesNo: (yes: boolean) => (yes ? '是' : '否'),
   undated: '未注明日期',
 };

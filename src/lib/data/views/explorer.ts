@@ -420,7 +420,13 @@ function cityOrder(marks: Mark[]): string[] {
 
 export interface ExplorerModel extends ExplorerResult {
   /** Only when exactly one category is chosen: groups to chart, or why there is none. */
-  comparison: { category: string; groups: ComparisonPanel[]; why: NoComparison | null } | null;
+  comparison: {
+    category: string;
+    groups: ComparisonPanel[];
+    /** The groups only one city states: not in a comparison, each figure alone (the CSV lists them with why). */
+    alone: ComparisonPanel[];
+    why: NoComparison | null;
+  } | null;
 }
 
 /** The whole explorer for one query: matching rows, facets and, for a single category, what can be compared. */
@@ -430,7 +436,10 @@ export function buildExplorer(data: Dataset, query: ExplorerQuery): ExplorerMode
   if (category === null) return { ...result, comparison: null };
   // One compare() serves both: the groups to chart and, when there is none, why.
   const groups = compare(result.rows);
-  const comparison = { category, groups: comparisonGroups(result.rows, groups), why: whyNoComparison(result.rows, groups) };
+  const alone = groups
+    .filter((g) => g.cities.length < 2 && g.figures.length > 0)
+    .map((group) => ({ group, figures: sortGroup(group, 'name'), sectioned: false }));
+  const comparison = { category, groups: comparisonGroups(result.rows, groups), alone, why: whyNoComparison(result.rows, groups) };
   return { ...result, comparison };
 }
 
