@@ -40,7 +40,9 @@ export function toChartRows(
 ): ChartRow[] {
   if (showsDistribution(figures)) return distributionRows(group, figures, sectioned, lang, m, compact, focus);
   const headings = sectionHeadings(group, figures, sort, sectioned, lang, m);
-  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m, compact, focus));
+  // A compact label is the city alone; where one city has several figures in a panel, each must still say which it is.
+  const named = !compact || new Set(figures.map((f) => f.mark.city)).size < figures.length;
+  return figures.map((figure, i) => toChartRow(figure, headings[i]!, lang, m, compact, focus, named));
 }
 
 /** More figures with a value than this in one panel, and the panel shows their distribution instead of a bar each. */
@@ -141,6 +143,8 @@ export function toChartRow(
   m: Messages,
   compact = false,
   focus: ReadonlySet<string> = NO_FOCUS,
+  /** The label names the figure as well as the city (always, but in compact charts where each city has one figure). */
+  named = !compact,
 ): ChartRow {
   const { mark } = figure;
   const city = cityName(mark, lang);
@@ -150,7 +154,7 @@ export function toChartRow(
   return {
     key: mark.id,
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
-    label: compact
+    label: !named
       ? `${mark.imported ? '◆ ' : ''}${flags.length ? m.aside(city, flags.join(m.listSep)) : city}`
       : `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
     value: mark.value,
