@@ -48,6 +48,16 @@ describe('300 imported cities', () => {
     }
     expect(errors).toEqual([]);
 
+    // Every dot is a mark with its card: focus one, and its quote and document show; Enter pins it.
+    const dot = page.locator('[data-view="market"] circle[data-mark]').nth(3);
+    const key = (await dot.getAttribute('data-mark'))!;
+    const figure = rows.figures.find((f) => f.id === key)!;
+    await dot.focus();
+    await expect(page.locator(`[data-card="${key}"]`).textContent()).resolves.toContain(figure.quote);
+    await dot.press('Enter');
+    await expect(page.locator(`[data-card="${key}"]`).getAttribute('data-pinned')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     await page.setViewportSize({ width: 375, height: 800 });

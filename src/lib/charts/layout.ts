@@ -1,8 +1,12 @@
 // Pure layout helpers: text wrapping that breaks Chinese between characters, and row positions.
 
-/** Approximate advance of one character at a font size: CJK is square, Latin about 0.56 em. */
+/**
+ * Approximate advance of one character at a font size: CJK is square, Latin about 0.56 em. General punctuation
+ * (— “ ” …) counts a full em: an em dash is one in any font, and a CJK font sets quotes full width, so a Chinese
+ * label never runs past the edge it was wrapped for.
+ */
 export function charWidth(char: string, fontSize: number): number {
-  return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(char) ? fontSize : fontSize * 0.56;
+  return /[\u2010-\u206F\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(char) ? fontSize : fontSize * 0.56;
 }
 
 export function textWidth(text: string, fontSize: number): number {

@@ -510,7 +510,9 @@ export const en = {
     `Source: each city’s science and technology document — ${docs}; every bar’s card quotes it.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   sourceLine: (docs: string, national: boolean) =>
     `Source: ${docs}.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
-  footer: 'Every figure is quoted verbatim from the city documents; national context from the statistical bulletins as cited.',
+  /** The page's last line; the statistical bulletins only where the view draws national figures. */
+  footer: (national: boolean) =>
+    `Every figure is quoted verbatim from the city documents${national ? '; national context from the statistical bulletins as cited' : ''}.`,
   tableCaption: (title: string) => `Data behind the chart: ${title}`,
   /** A long table twin, a page at a time. */
   tablePages: {

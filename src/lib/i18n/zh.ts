@@ -540,7 +540,7 @@ export const zh: Messages = {
   sourceBrief: (docs: string, national: boolean) =>
     `来源：各市科技工作文件——${docs}；每个数据的卡片均引用原文。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
   sourceLine: (docs: string, national: boolean) => `来源：${docs}。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
-  footer: '所有数据均逐字引自各市文件；全国背景数据引自相关统计公报，均已注明出处。',
+  footer: (national: boolean) => `所有数据均逐字引自各市文件${national ? '；全国背景数据引自相关统计公报，均已注明出处' : ''}。`,
   tableCaption: (title: string) => `图表数据：${title}`,
   tablePages: {
     range: (from: number, to: number, total: number) => `第${from}–${to}行，共${total}行`,
