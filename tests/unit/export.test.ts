@@ -262,3 +262,13 @@ describe("an explorer comparison's CSV", () => {
     expect(new Set(rows.map((r) => r[zh.fields.comparableFlag]))).toEqual(new Set(['是', '否']));
   });
 });
+
+test('a view CSV with highlighted cities says which rows are theirs; without, it has no such column', () => {
+  const model = buildView(bundledDataset(), 'firms', { cities: [...CITY_IDS], sort: 'name' });
+  const parse = (text: string) => Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(parse(viewToCsv(model, 'en', en)).meta.fields).not.toContain('Highlighted');
+  const rows = parse(viewToCsv(model, 'en', en, new Set(['wuhu']))).data;
+  expect(rows.filter((r) => r.Highlighted === 'yes').every((r) => r.City === 'Wuhu')).toBe(true);
+  expect(rows.filter((r) => r.City === 'Wuhu').every((r) => r.Highlighted === 'yes')).toBe(true);
+  expect(rows.some((r) => r.Highlighted === 'no')).toBe(true);
+});

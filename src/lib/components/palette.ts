@@ -4,11 +4,16 @@ const CITIES = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei'];
 /**
  * A CSS colour for a city's marks. Colour goes only to the highlighted cities when there are some (every other city
  * shares one grey), else to the bundled five; any imported city takes the one colour no bundled city uses, so the
- * palette never runs out however many cities there are.
+ * palette never runs out however many cities there are. Highlighted imported cities each take a hue of their own:
+ * the imported one first, then those of bundled cities that are grey at the time (past six they repeat).
  */
 export function cityColour(city: string, focus: ReadonlySet<string> = NO_FOCUS): string {
   if (focus.size > 0 && !focus.has(city)) return 'var(--city-context)';
-  return CITIES.includes(city) ? `var(--city-${city})` : 'var(--city-imported)';
+  if (CITIES.includes(city)) return `var(--city-${city})`;
+  if (focus.size === 0) return 'var(--city-imported)';
+  const free = ['imported', ...CITIES.filter((c) => !focus.has(c))];
+  const position = [...focus].filter((c) => !CITIES.includes(c)).indexOf(city);
+  return `var(--city-${free[position % free.length]})`;
 }
 
 export const NO_FOCUS: ReadonlySet<string> = new Set();

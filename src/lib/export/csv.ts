@@ -111,14 +111,26 @@ const figureOnly = (header: string, cell: (f: SortedFigure) => Cell, reference: 
  * codes), its other wordings and 其中 parts; then, when the view draws the national reference line, one row a year,
  * marked as the national reference and citing its bulletin.
  */
-export function viewToCsv(model: Pick<ViewModel, 'panels' | 'references' | 'marks'>, lang: Lang, m: Messages): string {
+export function viewToCsv(
+  model: Pick<ViewModel, 'panels' | 'references' | 'marks'>,
+  lang: Lang,
+  m: Messages,
+  focus: ReadonlySet<string> = new Set(),
+): string {
   const panels = model.panels.map((panel) => ({ title: panelTitle(panel.key, m), figures: panel.figures }));
   // The chart draws the reference lines on its first panel, and only when it draws figures at all.
-  return chartToCsv(panels, model.marks.length > 0 ? model.references : [], lang, m);
+  return chartToCsv(panels, model.marks.length > 0 ? model.references : [], lang, m, focus);
 }
 
 /** A chart's panels as the CSV of a view: each panel's figures with their comparability, then the national rows. */
-export function chartToCsv(panels: { title: string; figures: SortedFigure[] }[], references: Reference[], lang: Lang, m: Messages): string {
+export function chartToCsv(
+  panels: { title: string; figures: SortedFigure[] }[],
+  references: Reference[],
+  lang: Lang,
+  m: Messages,
+  /** Highlighted cities: when there are some, a column says which rows are theirs, as the chart does in colour. */
+  focus: ReadonlySet<string> = new Set(),
+): string {
   const rows: ViewRow[] = panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panel.title, figure })));
   const first = panels[0];
   if (first) rows.push(...references.map((reference) => ({ panel: first.title, reference })));
@@ -135,6 +147,7 @@ export function chartToCsv(panels: { title: string; figures: SortedFigure[] }[],
     figureOnly(m.fields.reasonCodes, (f) => f.reasons.join(' ')),
     figureOnly(m.fields.alsoStated, (f) => f.wordings.map((w) => w.quote).join(' | ')),
     figureOnly(m.fields.parts, (f) => f.parts.map((p) => `${label(p, lang)}: ${shownValue(p, lang)}`).join(' | ')),
+    ...(focus.size > 0 ? [figureOnly(m.fields.highlighted, (f) => m.yesNo(focus.has(f.mark.city)))] : []),
   ]);
   return toCsv(rows, [
     { header: m.fields.panel, cell: (r) => r.panel },

@@ -209,6 +209,7 @@ export const en = {
   fields: {
     unitCode: 'Unit code',
     shown: 'As the chart shows it',
+    highlighted: 'Highlighted',
     comparableFlag: 'Comparable',
     reasonCodes: 'Reason codes',
     city: 'City',
@@ -519,6 +520,7 @@ export const en = {
     range: (from: number, to: number, total: number) => `Rows ${from}–${to} of ${total}`,
     previous: 'Previous rows',
     next: 'Next rows',
+    pageOf: (city: string, page: number) => `${city}: page ${page}`,
     continued: (heading: string) => `${heading} (continued)`,
     /** What the hidden table holds when it is cut short; the visible one pages through all. */
     firstOf: (shown: number, total: number) => `The first ${shown} of ${total} rows; Show table pages through them all.`,

@@ -234,6 +234,7 @@ export const zh: Messages = {
   fields: {
     unitCode: '单位代码',
     shown: '图中显示',
+    highlighted: '突出显示',
     comparableFlag: '是否可比',
     reasonCodes: '原因代码',
     city: '城市',
@@ -546,6 +547,7 @@ export const zh: Messages = {
     range: (from: number, to: number, total: number) => `第${from}–${to}行，共${total}行`,
     previous: '上一页',
     next: '下一页',
+    pageOf: (city: string, page: number) => `${city}：第${page}页`,
     continued: (heading: string) => `${heading}（续）`,
     firstOf: (shown: number, total: number) => `此处列出前${shown}行，共${total}行；点“显示表格”可逐页查看全部。`,
   },
