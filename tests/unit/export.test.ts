@@ -272,3 +272,18 @@ test('a view CSV with highlighted cities says which rows are theirs; without, it
   expect(rows.filter((r) => r.City === 'Wuhu').every((r) => r.Highlighted === 'yes')).toBe(true);
   expect(rows.some((r) => r.Highlighted === 'no')).toBe(true);
 });
+
+test('a narrow image wraps a legend label wider than itself under its swatch, and the next item starts a new line', () => {
+  const long = 'Set apart: counts something else, not ranked (dashed frame)';
+  const svg = figureSvg(
+    { title: 'T', dek: 'd', legend: [{ swatch: 'scope', label: long }, { swatch: 'target', label: 'Target' }], notesTitle: 'N', notes: [], source: 'S', credit: 'C' },
+    [],
+    340,
+    { background: '#fff', ink: '#222', muted: '#595959', note: '#fff8e6', noteRule: '#b07800' },
+  );
+  const legend = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="12"[^>]*>([^<]*)<\/text>/g)].map((t) => ({ x: Number(t[1]), y: Number(t[2]), text: t[3]! }));
+  const label = legend.filter((t) => long.includes(t.text));
+  expect(label.length).toBeGreaterThan(1);
+  for (const line of label) expect(line.x + line.text.length * 12 * 0.56).toBeLessThanOrEqual(340);
+  expect(legend.find((t) => t.text === 'Target')!.y).toBeGreaterThan(Math.max(...label.map((t) => t.y)));
+});

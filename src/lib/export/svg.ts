@@ -1,5 +1,5 @@
 // One view as a standalone SVG: headline, legend, the live chart panels, notes and source line baked into one file.
-import { textWidth, widestUnbreakable, wrapText } from '../charts/layout';
+import { BOLD, textWidth, widestUnbreakable, wrapText } from '../charts/layout';
 
 export type Swatch = 'target' | 'actual' | 'expected' | 'guidance' | 'scope' | 'missing' | 'reference' | 'imported';
 
@@ -128,7 +128,8 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
   const parts: string[] = [];
   let y = MARGIN;
   const block = (content: string, size: number, lineHeight: number, attrs: string, indent = 0) => {
-    const lines = wrapText(content, inner - indent, size);
+    // Bold runs wider than the estimate: wrap it a little short, so a narrow image's title keeps its margin.
+    const lines = wrapText(content, (inner - indent) / (attrs.includes('font-weight="700"') ? BOLD : 1), size);
     parts.push(textBlock(lines, MARGIN + indent, y, size, lineHeight, attrs));
     y += lines.length * lineHeight;
   };
@@ -139,14 +140,17 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
 
   let x = MARGIN;
   for (const item of text.legend) {
-    const itemWidth = 32 + textWidth(item.label, 12) + 16;
+    // A label wider than the image (a narrow one) wraps under its swatch, and the next item starts a new line.
+    const lines = wrapText(item.label, inner - 32, 12);
+    const itemWidth = 32 + Math.max(...lines.map((line) => textWidth(line, 12))) + 16;
     if (x > MARGIN && x + itemWidth > width - MARGIN) {
       x = MARGIN;
       y += 20;
     }
     parts.push(swatchMarkup(item.swatch, x, y, palette.ink, palette.background));
-    parts.push(`<text x="${x + 32}" y="${y + 11}" font-size="12" fill="${palette.ink}">${escapeXml(item.label)}</text>`);
-    x += itemWidth;
+    lines.forEach((line, i) => parts.push(`<text x="${x + 32}" y="${y + 11 + i * 16}" font-size="12" fill="${palette.ink}">${escapeXml(line)}</text>`));
+    y += (lines.length - 1) * 16;
+    x = lines.length > 1 ? width : x + itemWidth;
   }
   y += 28;
 
