@@ -203,21 +203,28 @@ export function summaryText(parts: SummaryPart[], lang: Lang, m: Messages): stri
  * cities (a few, then how many more), where the first of them stood. Every other note is one of its own.
  */
 export function notesText(notes: Note[], lang: Lang, m: Messages): string[] {
-  const groupOf = (note: Note): string | null =>
-    note.code === 'set_apart' ? `set_apart:${whySetApart(note, lang, m)}` : note.code === 'restated' ? `restated:${label(note.mark, lang)}` : null;
-  const groups = new Map<string, Mark[]>();
-  for (const note of notes) {
-    const key = groupOf(note);
-    if (key !== null && (note.code === 'set_apart' || note.code === 'restated')) groups.set(key, [...(groups.get(key) ?? []), note.mark]);
-  }
+  type Groupable = Extract<Note, { code: 'set_apart' | 'restated' }>;
+  const keyOf = (note: Groupable): string =>
+    note.code === 'set_apart' ? `set_apart:${whySetApart(note, lang, m)}` : `restated:${label(note.mark, lang)}`;
+  // One pass to group, one to write: with hundreds of cities a note list is long, so nothing here is quadratic.
+  const keys = notes.map((note) => (note.code === 'set_apart' || note.code === 'restated' ? keyOf(note) : null));
+  const groups = new Map<string, { marks: Mark[]; cities: Set<string> }>();
+  notes.forEach((note, i) => {
+    const key = keys[i];
+    if (!key || (note.code !== 'set_apart' && note.code !== 'restated')) return;
+    const group = groups.get(key) ?? { marks: [], cities: new Set<string>() };
+    group.marks.push(note.mark);
+    group.cities.add(note.mark.city);
+    groups.set(key, group);
+  });
   const texts: string[] = [];
-  for (const note of notes) {
-    const key = groupOf(note);
-    const marks = key === null ? [] : groups.get(key)!;
-    if (key === null || unique(marks.map((x) => x.city)).length === 1) texts.push(noteText(note, lang, m));
-    else if (note.code === 'set_apart' && marks[0] === note.mark) texts.push(m.notes.setApartMany(names(marks, lang, m), whySetApart(note, lang, m)));
-    else if (note.code === 'restated' && marks[0] === note.mark) texts.push(m.notes.restatedMany(names(marks, lang, m), label(note.mark, lang)));
-  }
+  notes.forEach((note, i) => {
+    const group = keys[i] ? groups.get(keys[i]!) : undefined;
+    if (!group || group.cities.size === 1 || (note.code !== 'set_apart' && note.code !== 'restated')) texts.push(noteText(note, lang, m));
+    else if (group.marks[0] !== note.mark) return;
+    else if (note.code === 'set_apart') texts.push(m.notes.setApartMany(names(group.marks, lang, m), whySetApart(note, lang, m)));
+    else texts.push(m.notes.restatedMany(names(group.marks, lang, m), label(note.mark, lang)));
+  });
   return texts;
 }
 
