@@ -64,6 +64,11 @@ describe('300 imported cities', () => {
 
     await expect(axeViolations(page)).resolves.toEqual([]);
 
+    // A highlighted city that states nothing for a view is named there, not silently left out.
+    const silent = rows.cities.find((c) => !rows.figures.some((f) => f.city === c.id && f.category === 'high_tech_firms'))!;
+    await page.goto(`${page.url().split('?')[0]}?view=firms&focus=${silent.id}`);
+    await expect(page.locator('[data-focus-unstated]').textContent()).resolves.toContain(silent.name_en);
+
     await page.setViewportSize({ width: 375, height: 800 });
     for (const tab of ['R&D intensity', 'High-tech firms', 'Technology market', 'All figures']) {
       await page.getByRole('tab', { name: tab }).click();

@@ -321,6 +321,9 @@ export const en = {
   strip: (cities: number) => `${cities} figures, one dot each, in value order`,
   stripShort: (cities: number) => `${cities} ${cities === 1 ? 'figure' : 'figures'}`,
   stripMissing: (cities: number) => `${cities} more ${cities === 1 ? 'city states' : 'cities state'} no figure here`,
+  /** Highlighted cities with nothing in a view: the chart cannot show them, so the words do. */
+  /** Highlighted cities with nothing in a view: the chart cannot show them, so the words do. */
+  focusUnstated: (cities: string, count: number) => `Highlighted, but stating no figure in this view: ${cities}${count > 1 ? ' (none of them appears in the chart)' : ' (not in the chart)'}.`,
   highlighted: 'highlighted',
   openFull: 'Open the full comparison',
   language: 'Language',

@@ -360,6 +360,7 @@ export const zh: Messages = {
   strip: (cities: number) => `${cities}个数据，每个点代表一个，按数值排列`,
   stripShort: (cities: number) => `${cities}个数据`,
   stripMissing: (cities: number) => `另有${cities}个城市未给出此项数据`,
+  focusUnstated: (cities: string, count: number) => `已突出显示，但在此视图中未给出数据：${cities}${count > 1 ? '（均未出现在图中）' : '（未出现在图中）'}。`,
   highlighted: '已突出显示',
   openFull: '查看完整对比',
   language: '语言',
