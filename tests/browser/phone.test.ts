@@ -15,6 +15,14 @@ describe('on a phone', () => {
           await page.waitForSelector(`[data-view="${view}"]`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, view).toBeLessThanOrEqual(0);
+          // Nor does any chart's text run past the chart's right edge (a label wrapped too late, a "not stated" line).
+          const overrun = await page.evaluate(() =>
+            [...document.querySelectorAll('svg[data-chart]')].flatMap((svg) => {
+              const right = svg.getBoundingClientRect().right;
+              return [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > right + 1).map((t) => t.textContent);
+            }),
+          );
+          expect(overrun, view).toEqual([]);
         }
         expect(errors).toEqual([]);
       });

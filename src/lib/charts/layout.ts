@@ -107,6 +107,20 @@ const STRIP_HEADING_GAP = 3;
 /** Space between a strip's heading and its count on the same line. */
 const STRIP_LABEL_GAP = 10;
 export const DOT_RADIUS = 4.5;
+/** Room kept at the end of a wrapped label: the width estimate is close, not exact, and a label must not touch the edge. */
+const WRAP_SLACK = 10;
+/** The height of one lane of dots in a strip. */
+export const STRIP_LANE = STRIP_BAND / 3;
+
+/**
+ * A strip's band: three lanes, or more where its dots are many for the plot's width (up to nine), so a strip of a
+ * few hundred dots still lets each be seen and pointed at.
+ */
+export function stripBand(dots: number, plotWidth: number): number {
+  if (dots === 0) return 0;
+  const lanes = Math.min(9, Math.max(3, Math.ceil((1.5 * dots * (DOT_RADIUS * 2 + 1)) / Math.max(1, plotWidth))));
+  return lanes * STRIP_LANE;
+}
 /** From this chart width, a panel of strips sets its headings in a column beside the dots. */
 export const STRIP_COLUMN_FROM = 640;
 
@@ -143,7 +157,7 @@ export function layoutRows(
       const headingLines = heading ? wrapText(heading, labelWidth - 8, LABEL_SIZE) : [];
       const labelLines = wrapText(shortLabel ?? label, labelWidth - 8, LABEL_SIZE);
       const textHeight = (headingLines.length + labelLines.length) * LINE_HEIGHT;
-      const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+      const barHeight = stripBand(dots.length, width - labelWidth);
       const height = Math.max(textHeight, barHeight);
       const rowTop = y + (index > 0 ? STRIP_HEADING_GAP : 0);
       const textTop = rowTop + (height - textHeight) / 2;
@@ -170,15 +184,15 @@ export function layoutRows(
       const sameLine = headingWidth > 0 && headingWidth + textWidth(label, LABEL_SIZE) <= width;
       if (sameLine) {
         const barTop = headingTop + LINE_HEIGHT + 3;
-        const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+        const barHeight = stripBand(dots.length, width);
         const row = { headingLines, headingTop, top: headingTop, labelLines: [label], labelTop: headingTop, labelX: headingWidth, barTop, barHeight, bottom: barTop + barHeight };
         y = row.bottom + STRIP_GAP;
         return row;
       }
       if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
-      const labelLines = wrapText(label, width, LABEL_SIZE);
+      const labelLines = wrapText(label, width - WRAP_SLACK, LABEL_SIZE);
       const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-      const barHeight = dots.length > 0 ? STRIP_BAND : 0;
+      const barHeight = stripBand(dots.length, width);
       const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight, bottom: barTop + barHeight };
       y = row.bottom + STRIP_GAP;
       return row;
@@ -203,7 +217,7 @@ export function layoutRows(
       y = row.bottom + INLINE_ROW_GAP;
       return row;
     }
-    const labelLines = wrapText(label, width, LABEL_SIZE);
+    const labelLines = wrapText(label, width - WRAP_SLACK, LABEL_SIZE);
     const barTop = y + labelLines.length * LINE_HEIGHT + 3;
     const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
     y = row.bottom + ROW_GAP;
