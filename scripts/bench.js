@@ -35,6 +35,43 @@ const watchMarks = (expected) => `window.__marksPainted = new Promise((resolve) 
   check();
 });`;
 
+/**
+ * Keystroke → filtered rows in the DOM, styled and laid out: types `term` into the explorer's search box.
+ * @param {import('playwright-core').Page} page @param {string} term @returns {Promise<number>}
+ */
+const keystrokeToRows = (page, term) =>
+  page.evaluate(async (value) => {
+    const input = /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]'));
+    // Let the previous update's frame render first, so it is not counted in this one.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Svelte applies the update in a microtask; then style and layout are forced, as the next frame would.
+    for (let k = 0; k < 3; k++) await Promise.resolve();
+    void document.body.offsetHeight;
+    return performance.now() - start;
+  }, term);
+
+/**
+ * One click → the first DOM change under <main>, timed inside the page.
+ * @param {import('playwright-core').Page} page @param {string} selector @returns {Promise<number>}
+ */
+const clickToDom = (page, selector) =>
+  page.evaluate(async (sel) => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return new Promise((resolve) => {
+      const target = /** @type {HTMLElement} */ (document.querySelector(sel));
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      });
+      observer.observe(/** @type {Element} */ (document.querySelector('main')), { childList: true, subtree: true, attributes: true, characterData: true });
+      const start = performance.now();
+      target.click();
+    });
+  }, selector);
+
 const html = await readFile(appFile);
 const browser = await launchBrowser();
 try {
@@ -97,24 +134,7 @@ try {
   await p.goto(pathToFileURL(appFile).href);
   await p.waitForSelector('html[data-hydrated]');
   const toggles = [];
-  for (let i = 0; i < RUNS * 2; i++) {
-    toggles.push(
-      await p.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const main = /** @type {Element} */ (document.querySelector('main'));
-            const button = /** @type {HTMLButtonElement} */ (document.querySelector('[data-city="changzhou"]'));
-            const observer = new MutationObserver(() => {
-              observer.disconnect();
-              resolve(performance.now() - start);
-            });
-            observer.observe(main, { childList: true, subtree: true, attributes: true, characterData: true });
-            const start = performance.now();
-            button.click();
-          }),
-      ),
-    );
-  }
+  for (let i = 0; i < RUNS * 2; i++) toggles.push(await clickToDom(p, '[data-city="changzhou"]'));
   await p.close();
 
   // Explorer search on the real data, in the page: keystroke → filtered rows in the DOM, styled and laid out.
@@ -122,25 +142,7 @@ try {
   await e.goto(`${pathToFileURL(appFile).href}?view=explorer`);
   await e.waitForSelector('html[data-hydrated]');
   const searches = [];
-  for (let i = 0; i < RUNS * 2; i++) {
-    searches.push(
-      await e.evaluate(
-        async (term) => {
-          const input = /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]'));
-          // Let the previous update's frame render first, so it is not counted in this one.
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          const start = performance.now();
-          input.value = term;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          // Svelte applies the update in a microtask; then style and layout are forced, as the next frame would.
-          for (let k = 0; k < 3; k++) await Promise.resolve();
-          void document.body.offsetHeight;
-          return performance.now() - start;
-        },
-        i % 2 ? '科技型' : '企业',
-      ),
-    );
-  }
+  for (let i = 0; i < RUNS * 2; i++) searches.push(await keystrokeToRows(e, i % 2 ? '科技型' : '企业'));
   await e.close();
 
   // A 5 MB file through the real file input: time from choosing it to "added", and the longest task meanwhile.
@@ -287,32 +289,14 @@ try {
           // With the picker, its list must be open for an option to be clicked: filter it to the one city.
           await mp.locator('input[role=combobox]').fill('常州');
         }
-        // One click → first DOM change under <main>, timed inside the page; twice per run, so the state returns.
-        /** @param {string} selector */
-        const clickToDom = (selector) =>
-          mp.evaluate(
-            async (sel) => {
-              await new Promise((resolve) => setTimeout(resolve, 50));
-              return new Promise((resolve) => {
-                const target = /** @type {HTMLElement} */ (document.querySelector(sel));
-                const observer = new MutationObserver(() => {
-                  observer.disconnect();
-                  resolve(performance.now() - start);
-                });
-                observer.observe(/** @type {Element} */ (document.querySelector('main')), { childList: true, subtree: true, attributes: true, characterData: true });
-                const start = performance.now();
-                target.click();
-              });
-            },
-            selector,
-          );
+        // Twice per run, so the state returns.
         const option = file ? '[role=option][data-city="changzhou"]' : '[data-city="changzhou"]';
-        toggleMs.push(await clickToDom(option), await clickToDom(option));
-        if (file) highlightMs.push(await clickToDom(`${option} [data-star]`), await clickToDom(`${option} [data-star]`));
+        toggleMs.push(await clickToDom(mp, option), await clickToDom(mp, option));
+        if (file) highlightMs.push(await clickToDom(mp, `${option} [data-star]`), await clickToDom(mp, `${option} [data-star]`));
         else {
           // Five cities have no picker: a pinned card's Highlight button does it.
           await mp.locator('[data-view="rd"] g.row[data-mark] .hit').first().click();
-          highlightMs.push(await clickToDom('[data-card] [data-highlight]'), await clickToDom('[data-card] [data-highlight]'));
+          highlightMs.push(await clickToDom(mp, '[data-card] [data-highlight]'), await clickToDom(mp, '[data-card] [data-highlight]'));
           await mp.keyboard.press('Escape');
         }
         // A view switch: click → every mark of the new view in the DOM and a frame painted since.
@@ -335,20 +319,7 @@ try {
         }
         await mp.click('[data-tab="explorer"]');
         await mp.waitForSelector('[data-view="explorer"] input[type="search"]');
-        for (const term of ['企业', '科技型']) {
-          keystrokeMs.push(
-            await mp.evaluate(async (value) => {
-              const input = /** @type {HTMLInputElement} */ (document.querySelector('[data-view="explorer"] input[type="search"]'));
-              await new Promise((resolve) => setTimeout(resolve, 50));
-              const start = performance.now();
-              input.value = value;
-              input.dispatchEvent(new Event('input', { bubbles: true }));
-              for (let k = 0; k < 3; k++) await Promise.resolve();
-              void document.body.offsetHeight;
-              return performance.now() - start;
-            }, term),
-          );
-        }
+        for (const term of ['企业', '科技型']) keystrokeMs.push(await keystrokeToRows(mp, term));
         const cdp = await context.newCDPSession(mp);
         await cdp.send('HeapProfiler.collectGarbage');
         heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
