@@ -74,6 +74,14 @@ const clickToDom = (page, selector) =>
 
 const html = await readFile(appFile);
 const browser = await launchBrowser();
+/** A new browser context (no storage kept) with the app open at `query` and hydrated. */
+const freshApp = async (query = '') => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(appFile).href + query);
+  await page.waitForSelector('html[data-hydrated]');
+  return { context, page };
+};
 try {
   /**
    * The static twin of a link: the app's own rendered DOM for that query, saved without any script, so the time
@@ -158,10 +166,7 @@ try {
   const imports = [];
   const importLongest = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const ip = await context.newPage();
-    await ip.goto(pathToFileURL(appFile).href);
-    await ip.waitForSelector('html[data-hydrated]');
+    const { context, page: ip } = await freshApp();
     await ip.evaluate(longTaskWatch);
     await ip.click('[data-import] > summary');
     const start = await ip.evaluate(() => performance.now());
@@ -183,10 +188,7 @@ try {
   const showAllLongest = [];
   let showAllDomRows = 0;
   for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const sp = await context.newPage();
-    await sp.goto(`${pathToFileURL(appFile).href}?view=explorer`);
-    await sp.waitForSelector('html[data-hydrated]');
+    const { context, page: sp } = await freshApp('?view=explorer');
     await sp.click('[data-import] > summary');
     await sp.setInputFiles('[data-import] input[type=file]', longFile);
     await sp.waitForSelector('[data-import-ok]', { timeout: 60_000 });
@@ -275,10 +277,7 @@ try {
       const keystrokeMs = [];
       const heap = [];
       for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        const mp = await context.newPage();
-        await mp.goto(pathToFileURL(appFile).href);
-        await mp.waitForSelector('html[data-hydrated]');
+        const { context, page: mp } = await freshApp();
         if (file) {
           await mp.click('[data-import] > summary');
           const start = await mp.evaluate(() => performance.now());
