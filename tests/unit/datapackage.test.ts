@@ -112,7 +112,7 @@ describe('targets.csv', () => {
     expect(yi.figure_en).toBe(`CNY ${Number(yi.value) / 10} bn`);
     const noted = rows.find((r) => r.note_zh !== '')!;
     expect(noted.note_zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(byId.get('wuhu-2023-high-tech-firms-new')).toMatchObject({ city_zh: '芜湖', city_en: 'Wuhu', figure_zh: '≥300家' });
+    expect(byId.get('wuhu-2023-high-tech-firms-new')).toMatchObject({ city_zh: '芜湖', city_en: 'Wuhu', figure_zh: '≥300家', figure_en: '≥300 firms' });
     expect(byId.get('huaibei-2023-rd-intensity-not-stated')).toMatchObject({ value: '', figure_zh: '', figure_en: '' });
   });
 

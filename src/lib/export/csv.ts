@@ -146,7 +146,7 @@ export function chartToCsv(
     ),
     figureOnly(m.fields.reasonCodes, (f) => f.reasons.join(' ')),
     figureOnly(m.fields.alsoStated, (f) => f.wordings.map((w) => w.quote).join(' | ')),
-    figureOnly(m.fields.parts, (f) => f.parts.map((p) => `${label(p, lang)}: ${shownValue(p, lang)}`).join(' | ')),
+    figureOnly(m.fields.parts, (f) => f.parts.map((p) => m.labelled(label(p, lang), shownValue(p, lang))).join(' | ')),
     ...(focus.size > 0 ? [figureOnly(m.fields.highlighted, (f) => m.yesNo(focus.has(f.mark.city)))] : []),
   ]);
   return toCsv(rows, [

@@ -258,7 +258,7 @@ type TargetRow = { mark: Mark; comparison: Comparison | undefined };
 function targetColumns(includeImported: boolean): Column<TargetRow>[] {
   const own = schemaColumns(figureSchema, FIGURE_FIELDS).map((c) => ({ ...c, cell: (r: TargetRow) => c.cell(r.mark) }));
   const figure = (lang: Lang) => (r: TargetRow) =>
-    r.mark.value === null ? null : formatFigure(r.mark.value, r.mark.unit, r.mark.qualifier, lang);
+    r.mark.value === null ? null : formatFigure(r.mark.value, r.mark.unit, r.mark.qualifier, lang, r.mark.category);
   const added: Column<TargetRow>[] = [
     { name: 'city_zh', type: 'string', description: 'City name in Chinese.', cell: (r) => r.mark.city_zh },
     { name: 'city_en', type: 'string', description: 'City name in English.', cell: (r) => r.mark.city_en },
