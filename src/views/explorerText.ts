@@ -16,7 +16,7 @@ export function cityLabeller(model: ExplorerModel, lang: Lang): (id: string) => 
 }
 
 /** `filtered`: a filter or search is hiding rows, so "nothing stated" must not be claimed. */
-export function whyText(why: NoComparison, m: Messages, city: (id: string) => string, filtered: boolean): string {
+export function whyText(why: NoComparison, m: Messages, lang: Lang, city: (id: string) => string, filtered: boolean): string {
   switch (why.code) {
     case 'no_stated_figures':
       if (filtered) return m.explorer.noMatch;
@@ -26,7 +26,7 @@ export function whyText(why: NoComparison, m: Messages, city: (id: string) => st
     case 'different_measures':
       return m.explorer.noComparison.different_measures(
         why.measures
-          .map((x) => m.labelled(m.andList(x.cities.map(city)), m.aside(x.measure.replaceAll('_', ' '), x.unit)))
+          .map((x) => m.labelled(m.andList(x.cities.map(city)), m.aside(measureName(x.measure, m), unitWord(x.unit, lang, x.category))))
           .join(m.listSep),
       );
   }
@@ -56,7 +56,7 @@ export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, f
     );
   const others = leftOut(model, m, lang);
   if (others.length > 0) notes.push(m.explorer.otherMeasures(others.join(m.listSep)));
-  if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, city, filtered));
+  if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, lang, city, filtered));
   return notes;
 }
 

@@ -47,6 +47,10 @@ describe('the zip', () => {
     expect(strFromU8(unzipped['targets.csv']!)).toBe(files.get('targets.csv')!.slice(BOM.length));
   });
 
+  test('no file names a path on the machine that built it (a colleague receiving the zip has no /work folder)', () => {
+    for (const [name, content] of dataPackageFiles(options())) expect(content, name).not.toMatch(/\/work\/|file:\/\//);
+  });
+
   test('the same input gives the same bytes; another date gives other bytes', () => {
     const zip = () => zipDataPackage(dataPackageFiles(options()), '2026-11-25');
     expect(zip()).toEqual(zip());

@@ -433,7 +433,7 @@ export const en = {
     valueRun: (measure: string, unit: string) => `${measure} (${unit})`,
     /** One option of the sort menu that replaces the column headers on a phone. */
     sortOption: (field: string, descending: boolean) => `${field}, ${descending ? 'descending' : 'ascending'}`,
-    groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label} (${unit})` : label} — ${count} cities`,
+    groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label} (${unit})` : label} — ${count} ${count === 1 ? 'city' : 'cities'}`,
     comparable: 'Same measure, unit, kind, period and scope: these figures can be compared.',
     notComparable: 'Shown side by side, but not comparable:',
     reasons: {
