@@ -64,6 +64,15 @@ describe('300 imported cities', () => {
 
     await expect(axeViolations(page)).resolves.toEqual([]);
 
+    // The table stars the city's rows, and a long table offers its pages; the explorer stars its rows too.
+    await page.getByRole('tab', { name: 'Technology market' }).click();
+    await page.getByRole('button', { name: /table/i }).first().click();
+    await page.locator(`[data-highlighted-pages="${city.id}"] button`).first().click();
+    await expect(page.locator('[data-view="market"] tr.highlighted').first().textContent()).resolves.toContain(`★ ◆ ${city.name_en}`);
+    await page.getByRole('tab', { name: 'All figures' }).click();
+    await page.locator('[data-view="explorer"] input[type="search"]').fill(city.name_zh);
+    await expect(page.locator('[data-view="explorer"] tr.highlighted').first().textContent()).resolves.toContain(city.name_en);
+
     // A highlighted city that states nothing for a view is named there, not silently left out.
     const silent = rows.cities.find((c) => !rows.figures.some((f) => f.city === c.id && f.category === 'high_tech_firms'))!;
     await page.goto(`${page.url().split('?')[0]}?view=firms&focus=${silent.id}`);
