@@ -40,6 +40,13 @@ describe('on a phone', () => {
     expect(card.y >= bar.y + bar.height || card.y + card.height <= bar.y).toBe(true);
   });
 
+  test('the table view’s caption runs across the column, not a character or two a line', async () => {
+    const { page } = await openApp(browser(), { width: 375, query: '?lang=zh&view=market&table=1' });
+    const caption = (await page.locator('[data-view="market"] caption').boundingBox())!;
+    expect(caption.width).toBeGreaterThan(200);
+    expect(caption.height).toBeLessThan(50);
+  });
+
   test('no national reference label’s box meets a row label’s box', async () => {
     const { page } = await openApp(browser(), { width: 375 });
     const overlaps = await page.evaluate(() => {
