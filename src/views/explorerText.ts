@@ -45,19 +45,24 @@ export function leftOut(model: ExplorerModel, m: Messages, lang: Lang): string[]
     .map((x) => m.aside(`${city(x.city)} — ${label(x, lang)}`, formatFigure(x.value!, x.unit, x.qualifier, lang, x.category)));
 }
 
+/** A comparison chart's notes under it: the figures no other city states, then why nothing compares (if so). */
+export function comparisonAsides(model: ExplorerModel, m: Messages, lang: Lang, filtered: boolean): string[] {
+  const others = leftOut(model, m, lang);
+  return [
+    ...(others.length > 0 ? [m.explorer.otherMeasures(others.join(m.listSep))] : []),
+    ...(model.comparison?.why ? [whyText(model.comparison.why, m, lang, cityLabeller(model, lang), filtered)] : []),
+  ];
+}
+
 /** One line per group that is not comparable (its title, then every reason), then what was left out and why. */
 export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, filtered: boolean): string[] {
-  const city = cityLabeller(model, lang);
   const groups = model.comparison?.groups ?? [];
   const notes = groups
     .filter(({ group }) => !group.comparable)
     .map(({ group }) =>
       m.labelled(groupTitle(group, lang, m), `${m.explorer.notComparable} ${groupReasonTexts(group, lang, m).join(m.listSep)}`),
     );
-  const others = leftOut(model, m, lang);
-  if (others.length > 0) notes.push(m.explorer.otherMeasures(others.join(m.listSep)));
-  if (model.comparison?.why) notes.push(whyText(model.comparison.why, m, lang, city, filtered));
-  return notes;
+  return [...notes, ...comparisonAsides(model, m, lang, filtered)];
 }
 
 /** The heading over one run of a value sort: category, measure and unit, e.g. "High-tech firms: new (firms)". */
