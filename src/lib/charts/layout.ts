@@ -100,7 +100,7 @@ const INLINE_ROW_GAP = 7;
 
 const HEADING_GAP = 8;
 /** Height of a distribution strip's band of dots: three lanes of dots dodging one another. */
-export const STRIP_BAND = 26;
+const STRIP_BAND = 26;
 /** Space after a strip's band, and above a strip's heading: a panel of a dozen strips stays one screen or two. */
 const STRIP_GAP = 4;
 const STRIP_HEADING_GAP = 3;

@@ -127,15 +127,15 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
   const inner = chartWidthIn(width);
   const parts: string[] = [];
   let y = MARGIN;
-  const block = (content: string, size: number, lineHeight: number, attrs: string, indent = 0) => {
-    // Bold runs wider than the estimate: wrap it a little short, so a narrow image's title keeps its margin.
-    const lines = wrapText(content, (inner - indent) / (attrs.includes('font-weight="700"') ? BOLD : 1), size);
-    parts.push(textBlock(lines, MARGIN + indent, y, size, lineHeight, attrs));
+  /** A wrapped paragraph; bold runs wider than the estimate, so it wraps a little short and keeps the margin. */
+  const block = (content: string, size: number, lineHeight: number, fill: string, { bold = false, indent = 0 } = {}) => {
+    const lines = wrapText(content, (inner - indent) / (bold ? BOLD : 1), size);
+    parts.push(textBlock(lines, MARGIN + indent, y, size, lineHeight, `${bold ? 'font-weight="700" ' : ''}fill="${fill}"`));
     y += lines.length * lineHeight;
   };
-  block(text.title, 20, 26, `font-weight="700" fill="${palette.ink}"`);
+  block(text.title, 20, 26, palette.ink, { bold: true });
   y += 4;
-  block(text.dek, 14, 19, `fill="${palette.muted}"`);
+  block(text.dek, 14, 19, palette.muted);
   y += 10;
 
   let x = MARGIN;
@@ -156,7 +156,7 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
 
   for (const panel of panels) {
     if (panel.title) {
-      block(panel.title, 14, 19, `font-weight="700" fill="${palette.ink}"`);
+      block(panel.title, 14, 19, palette.ink, { bold: true });
       y += 2;
     }
     const scale = Math.min(1, inner / panel.width);
@@ -168,8 +168,8 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
     const top = y;
     const at = parts.length;
     y += 8;
-    block(text.notesTitle, 13, 18, `font-weight="700" fill="${palette.ink}"`, 12);
-    for (const note of text.notes) block(`• ${note}`, 12.5, 17, `fill="${palette.ink}"`, 12);
+    block(text.notesTitle, 13, 18, palette.ink, { bold: true, indent: 12 });
+    for (const note of text.notes) block(`• ${note}`, 12.5, 17, palette.ink, { indent: 12 });
     y += 8;
     parts.splice(
       at,
@@ -179,10 +179,10 @@ export function figureSvg(text: FigureText, panels: ChartPanel[], width: number,
     );
     y += 10;
   }
-  block(text.source, 11.5, 16, `fill="${palette.muted}"`);
+  block(text.source, 11.5, 16, palette.muted);
   // The address breaks only after / ? &: where one piece is still wider than the figure, the line gets smaller.
   const creditSize = Math.max(6, Math.min(CREDIT_SIZE, (CREDIT_SIZE * inner) / Math.max(1, widestUnbreakable(text.credit, CREDIT_SIZE))));
-  block(text.credit, creditSize, creditSize * 1.4, `fill="${palette.muted}"`);
+  block(text.credit, creditSize, creditSize * 1.4, palette.muted);
   y += MARGIN;
 
   const height = Math.ceil(y);
