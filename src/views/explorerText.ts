@@ -48,10 +48,12 @@ export function leftOut(model: ExplorerModel, m: Messages, lang: Lang): string[]
 /** A comparison chart's notes under it: the figures no other city states, then why nothing compares (if so). */
 export function comparisonAsides(model: ExplorerModel, m: Messages, lang: Lang, filtered: boolean): string[] {
   const others = leftOut(model, m, lang);
-  return [
-    ...(others.length > 0 ? [m.explorer.otherMeasures(others.join(m.listSep))] : []),
-    ...(model.comparison?.why ? [whyText(model.comparison.why, m, lang, cityLabeller(model, lang), filtered)] : []),
-  ];
+  return [...(others.length > 0 ? [m.explorer.otherMeasures(others.join(m.listSep))] : []), ...whyNothingCompares(model, m, lang, filtered)];
+}
+
+/** Why a category has no comparison at all, as one line, or none when something compares. */
+export function whyNothingCompares(model: ExplorerModel, m: Messages, lang: Lang, filtered: boolean): string[] {
+  return model.comparison?.why ? [whyText(model.comparison.why, m, lang, cityLabeller(model, lang), filtered)] : [];
 }
 
 /** One line per group that is not comparable (its title, then every reason), then what was left out and why. */

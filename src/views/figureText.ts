@@ -36,7 +36,7 @@ export function explorerFigureText(
   const groups = model.comparison?.groups ?? [];
   return {
     title: m.explorer.compareTitle(categoryName(category, m)),
-    dek: m.explorer.count(model.rows.length, model.total),
+    dek: m.explorer.compareDek(groups.length, new Set(groups.flatMap((g) => g.group.cities)).size),
     legend: legendItems(m, encodingsOf(groups.flatMap((g) => g.figures), false)),
     notesTitle: m.notesTitle,
     notes: comparisonNotes(model, m, lang, filtered),

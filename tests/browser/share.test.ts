@@ -322,6 +322,40 @@ describe('compact embeds in a 620 px column', () => {
     await article.close();
   });
 
+  test('every category’s comparison embeds at 620 px in at most 800 px, with its source line, in both languages', async () => {
+    const targets = Papa.parse<{ category: string }>(readFileSync(new URL('../../data/targets.csv', import.meta.url), 'utf8'), { header: true, skipEmptyLines: true });
+    const categories = [...new Set(targets.data.map((row) => row.category))];
+    const page = await browser().newPage({ viewport: { width: 620, height: 900 } });
+    const heights: string[] = [];
+    for (const lang of ['en', 'zh'])
+      for (const category of categories) {
+        await page.goto(`${APP_URL}?view=explorer&cat=${category}&embed=1&lang=${lang}`);
+        await page.waitForSelector('html[data-hydrated]');
+        const height = await page.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
+        if (height > 800) heights.push(`${lang} ${category}: ${height} px`);
+        await expect(page.locator('.source').isVisible(), `${lang} ${category}`).resolves.toBe(true);
+      }
+    expect(heights).toEqual([]);
+    await page.close();
+  });
+
+  test('a tall comparison folds its set-apart figures, and with the script the frame follows when one opens', async () => {
+    const code = await embedCodeFor('?view=explorer&cat=platforms', /Embed this comparison/);
+    const { article, frame, content, frameHeight } = await inArticle(code, true);
+    const folded = frame.locator('[data-folded] summary');
+    expect(await folded.count()).toBeGreaterThan(0);
+    await expect(folded.first().textContent()).resolves.toMatch(/^Set apart — not comparable with the figures above: \d+ figures$/);
+    await article.waitForFunction(async (h) => Math.abs(document.querySelector('iframe')!.getBoundingClientRect().height - h) <= 1, await content());
+    const closed = await frameHeight();
+    expect(closed).toBeLessThanOrEqual(800);
+    await folded.first().click();
+    // Opened, its figures are marks like any other: keyboard-reachable, each with its card.
+    await expect(frame.locator('[data-folded][open] [data-mark]').first().isVisible()).resolves.toBe(true);
+    await article.waitForFunction((h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 40, closed);
+    expect(Math.abs((await frameHeight()) - (await content()))).toBeLessThanOrEqual(1);
+    await article.close();
+  });
+
   test('the dialog measures at the width asked for, and its options reach the code', async () => {
     const { page } = await open({ query: '?view=firms' });
     await page.getByRole('button', { name: /^Embed$/ }).click();

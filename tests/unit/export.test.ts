@@ -13,6 +13,7 @@ import { defaultEmbedHeight, embedCode } from '../../src/lib/export/embed';
 import { escapeXml, figureSvg } from '../../src/lib/export/svg';
 import { en } from '../../src/lib/i18n/en';
 import { zh } from '../../src/lib/i18n/zh';
+import { figure, fixtureDataset } from '../fixtures/figures';
 
 const mark = (over: Partial<Mark>): Mark => ({
   id: 'x-1',
@@ -149,8 +150,11 @@ describe('a headline view’s CSV', () => {
     const missing = rows.find((r) => r.id === 'huaibei-2023-rd-intensity-not-stated')!;
     expect(missing).toMatchObject({ Comparable: 'no', Value: '', 'As the chart shows it': '' });
     expect(missing.Comparability).toMatch(/^Not stated in Huaibei/);
-    expect(rows.filter((r) => r.Comparable === 'yes').length).toBeGreaterThan(0);
-    for (const row of rows.filter((r) => r.Comparable === 'yes')) expect(row.Comparability).not.toBe('');
+    // No two R&D figures share a period, kind and scope: none is ranked, and each says why in words.
+    for (const row of rows.filter((r) => r.City && !r.City.startsWith('China'))) {
+      expect(row.Comparable).toBe('no');
+      expect(row.Comparability).not.toBe('');
+    }
   });
 
   test('the R&D view adds the national reference line, marked and sourced as the chart cites it; the firms view has none', () => {
@@ -257,9 +261,27 @@ describe("an explorer comparison's CSV", () => {
     expect(rows.length).toBe(drawn + comparison.alone.flatMap((g) => g.figures).length);
   });
 
-  test('in Chinese, yes and no are 是 and 否', () => {
-    const { data: rows } = parse(comparisonToCsv(buildExplorer(data, query).comparison!, 'zh', zh));
-    expect(new Set(rows.map((r) => r[zh.fields.comparableFlag]))).toEqual(new Set(['是', '否']));
+  test('a figure drawn beside others but of another period or kind is not called comparable', () => {
+    const comparison = buildExplorer(data, { ...query, categories: ['funding'] }).comparison!;
+    const { data: rows } = parse(comparisonToCsv(comparison, 'en', en));
+    const figures = [...comparison.groups, ...comparison.alone].flatMap((g) => g.figures);
+    // The case the flag once got wrong: in a rank set of its own, beside figures of another period.
+    expect(figures.some((f) => f.status === 'comparable' && f.standing !== 'ranked')).toBe(true);
+    expect(rows.map((r) => r.Comparable)).toEqual(figures.map((f) => (f.standing === 'ranked' ? 'yes' : 'no')));
+  });
+
+  test('figures ranked together are comparable; in Chinese, yes and no are 是 and 否', () => {
+    const fixture = fixtureDataset(
+      [
+        figure({ id: 'a-new', city: 'a', category: 'tech_smes', measure: 'new', value: 300 }),
+        figure({ id: 'b-new', city: 'b', category: 'tech_smes', measure: 'new', value: 200 }),
+        figure({ id: 'c-new', city: 'c', category: 'tech_smes', measure: 'new', value: 90, period: '2022' }),
+      ],
+      ['a', 'b', 'c'],
+    );
+    const comparison = buildExplorer(fixture, { ...query, cities: ['a', 'b', 'c'] }).comparison!;
+    const { data: rows } = parse(comparisonToCsv(comparison, 'zh', zh));
+    expect(rows.map((r) => r[zh.fields.comparableFlag])).toEqual(['是', '是', '否']);
   });
 });
 

@@ -91,10 +91,23 @@ export interface RowLayout {
   bottom: number;
 }
 
+/** What the layout reads of a chart row. */
+export interface LayoutInput {
+  label: string;
+  heading?: string;
+  dots?: readonly unknown[];
+  shortLabel?: string;
+}
+
 export const LABEL_SIZE = 13;
 const LINE_HEIGHT = 17;
 const BAR_HEIGHT = 20;
 const ROW_GAP = 12;
+/** Compact charts whose labels are too long to sit beside the bars: label above a thinner bar, rows close together. */
+const DENSE_BAR_HEIGHT = 14;
+const DENSE_ROW_GAP = 7;
+/** A compact chart puts its labels above the bars once a label beside them would take more lines than this. */
+export const BESIDE_MAX_LINES = 2;
 /** Rows with their labels beside the bars are one line tall: a smaller gap keeps them apart. */
 const INLINE_ROW_GAP = 7;
 
@@ -145,11 +158,15 @@ export function dodge(xs: readonly number[], lanes = 3, gap = DOT_RADIUS * 2 + 1
  * wide (compact charts, e.g. embeds), and the plot starts right of it.
  */
 export function layoutRows(
-  rows: { label: string; heading?: string; dots?: unknown[]; shortLabel?: string }[],
+  rows: readonly LayoutInput[],
   width: number,
   top: number,
   labelWidth = 0,
+  /** Labels above thinner bars with less space between rows (compact charts of long labels). */
+  dense = false,
 ): RowLayout[] {
+  const barHeight = dense ? DENSE_BAR_HEIGHT : BAR_HEIGHT;
+  const rowGap = dense ? DENSE_ROW_GAP : ROW_GAP;
   let y = top;
   return rows.map(({ label, heading, dots, shortLabel }, index) => {
     // A distribution strip on a wide chart: heading and count in the label column, the band of dots beside them.
@@ -218,11 +235,51 @@ export function layoutRows(
       return row;
     }
     const labelLines = wrapText(label, width - WRAP_SLACK, LABEL_SIZE);
-    const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-    const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight: BAR_HEIGHT, bottom: barTop + BAR_HEIGHT };
-    y = row.bottom + ROW_GAP;
+    const barTop = y + labelLines.length * LINE_HEIGHT + (dense ? 1 : 3);
+    const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight, bottom: barTop + barHeight };
+    y = row.bottom + rowGap;
     return row;
   });
+}
+
+/** Whether a compact chart's labels fit beside its bars in a column `labelWidth` wide (see BESIDE_MAX_LINES). */
+export function labelsFitBeside(labels: readonly string[], labelWidth: number): boolean {
+  return labels.every((label) => wrapText(label, labelWidth - 8, LABEL_SIZE).length <= BESIDE_MAX_LINES);
+}
+
+const AXIS_SPACE = 22;
+const REFERENCE_LINE = 15;
+
+/** Where a chart's rows go: the plot's top, the label column (0 puts labels above the bars), each row's box, the height. */
+export interface ChartFrame {
+  plotTop: number;
+  labelWidth: number;
+  boxes: RowLayout[];
+  height: number;
+}
+
+/**
+ * The chart shell's layout, pure, so what is not drawn yet can be measured (an embed deciding what fits in its
+ * height). Labels go above the bars by default and on narrow screens; compact charts (embeds) put them beside the
+ * bars in a column, unless they are too long for it; a panel of strips on a wide screen puts headings and counts in
+ * that column too, so a dozen strips stay one screen. One column width for every panel of a view (a share of the
+ * chart), so bars start at the same place in each.
+ */
+export function frameChart(
+  rows: readonly LayoutInput[],
+  width: number,
+  compact: boolean,
+  references: number,
+): ChartFrame {
+  const plotTop = (compact ? 4 : AXIS_SPACE) + references * REFERENCE_LINE;
+  const hasStrips = rows.some((row) => row.dots);
+  const column = Math.round(Math.min(hasStrips ? 240 : 200, width * 0.3));
+  // A compact chart of long labels (an embedded comparison: "Huangshi — New provincial-level joint innovation centres
+  // (strive; different scope)") sets them above thinner bars: five-line labels in a narrow column would double its height.
+  const dense = compact && !hasStrips && width >= 400 && !labelsFitBeside(rows.map((row) => row.label), column);
+  const labelWidth = (compact && width >= 400 && !dense) || (hasStrips && width >= STRIP_COLUMN_FROM) ? column : 0;
+  const boxes = layoutRows(rows, width, plotTop + 6, labelWidth, dense);
+  return { plotTop, labelWidth, boxes, height: (boxes.at(-1)?.bottom ?? plotTop) + 8 };
 }
 
 /** A rectangle of text in chart coordinates. */

@@ -135,7 +135,8 @@ export function chartToCsv(
   const first = panels[0];
   if (first) rows.push(...references.map((reference) => ({ panel: first.title, reference })));
   const columns = figureColumns((f: SortedFigure) => f.mark, lang, m, [
-    figureOnly(m.fields.comparableFlag, (f) => m.yesNo(f.status === 'comparable')),
+    // Comparable means ranked with at least one other figure: one drawn beside others but of another period or kind is not.
+    figureOnly(m.fields.comparableFlag, (f) => m.yesNo(f.standing === 'ranked')),
     figureOnly(
       m.fields.comparable,
       (f) =>

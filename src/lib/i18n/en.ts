@@ -429,7 +429,14 @@ export const en = {
     partOf: 'part of a larger figure',
     setApart: 'set apart in the comparison',
     otherMeasures: (list: string) => `Not in a comparison, because each counts something no other city does: ${list}.`,
+    /** An embedded comparison's disclosure of the figures no other city states. */
+    leftOutSummary: (count: number) => `Not in a comparison: ${count} more ${count === 1 ? 'figure counts' : 'figures each count'} something no other city does`,
+    /** An embedded comparison's disclosure of a group's set-apart figures, folded so the embed fits its column. */
+    setApartFolded: (count: number) => `Set apart — not comparable with the figures above: ${count} ${count === 1 ? 'figure' : 'figures'}`,
     compareTitle: (category: string) => `Compare: ${category}`,
+    /** The subtitle of a comparison's image: what is charted. */
+    compareDek: (measures: number, cities: number) =>
+      `Measures that two or more cities state: ${measures} ${measures === 1 ? 'measure' : 'measures'}, ${cities} ${cities === 1 ? 'city' : 'cities'}`,
     valueRun: (measure: string, unit: string) => `${measure} (${unit})`,
     /** One option of the sort menu that replaces the column headers on a phone. */
     sortOption: (field: string, descending: boolean) => `${field}, ${descending ? 'descending' : 'ascending'}`,

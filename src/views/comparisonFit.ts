@@ -1,0 +1,81 @@
+// What an embedded comparison folds away to fit an article: its set-apart figures, largest first, behind a disclosure.
+import { frameChart, wrapText } from '../lib/charts/layout';
+import type { SortedFigure } from '../lib/data/compare';
+import type { ExplorerModel } from '../lib/data/views/explorer';
+import type { Messages } from '../lib/i18n/en';
+import type { Lang } from '../lib/i18n/format';
+import { toChartRows } from './chartRows';
+
+type ComparisonGroup = NonNullable<ExplorerModel['comparison']>['groups'][number];
+
+/** The tallest an embed may be at the width its code is made for (the 800 px), less a margin for estimates. */
+export const EMBED_HEIGHT_BUDGET = 760;
+
+/** The texts around the charts, as the component sets them: the estimate wraps them as the browser will, near enough. */
+export interface ComparisonTexts {
+  title: string;
+  /** Per group, in order: its heading and the line saying whether it compares. */
+  groups: { heading: string; verdict: string }[];
+  /** Lines under the charts (why nothing compares), and the one-line summary of the figures left out, if any. */
+  asides: string[];
+  source: string;
+}
+
+// CSS sizes of the compact comparison (Comparison.svelte and App.svelte's .embedded), in pixels at a 16 px root.
+// Vertical margins collapse, so each block counts its padding and the larger of the margins it meets.
+const TITLE = { size: 18.4, line: 24, extra: 8 + 3 + 10 + 3 };
+const LEGEND = 28;
+const HEADING = { size: 15.2, line: 23, extra: 13 };
+const NOTE = { size: 12.8, line: 19.2, extra: 10 + 5, inset: 4 + 23 };
+const FOLDED = 29;
+const SOURCE = { size: 12, line: 18, extra: 10 };
+const LINK = 21 + 4;
+
+const lines = (text: string, width: number, size: number) => Math.max(1, wrapText(text, width, size).length);
+
+/** A set-apart section of a group: the figures that are shown but not ranked with the rest. */
+export const setApart = (figures: readonly SortedFigure[]) => figures.filter((figure) => figure.status === 'set_apart');
+
+/**
+ * The groups (by key) whose set-apart figures fold into a disclosure, so the embed is at most the budget tall at
+ * this width: none when it fits; otherwise the largest sections first. Estimated from the same layout the charts
+ * use, and the browser test holds every category to 800 px.
+ */
+export function foldedGroups(
+  groups: readonly ComparisonGroup[],
+  texts: ComparisonTexts,
+  width: number,
+  lang: Lang,
+  m: Messages,
+  budget = EMBED_HEIGHT_BUDGET,
+): Set<string> {
+  const chartHeight = (group: ComparisonGroup, figures: SortedFigure[], sectioned: boolean) =>
+    figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0).height;
+  const note = (text: string) => lines(text, width - NOTE.inset, NOTE.size) * NOTE.line + NOTE.extra;
+  let height =
+    lines(texts.title, width, TITLE.size * 1.08) * TITLE.line +
+    TITLE.extra +
+    (groups.length > 0 ? LEGEND : 0) +
+    texts.asides.reduce((sum, aside) => sum + note(aside), 0) +
+    (texts.source ? lines(texts.source, width, SOURCE.size) * SOURCE.line + SOURCE.extra : 0) +
+    LINK;
+  const savings: { key: string; saved: number }[] = [];
+  groups.forEach((group, i) => {
+    const { heading, verdict } = texts.groups[i]!;
+    const full = chartHeight(group, group.figures, group.sectioned);
+    height += lines(heading, width, HEADING.size * 1.08) * HEADING.line + HEADING.extra + note(verdict) + full;
+    const apart = setApart(group.figures);
+    if (apart.length === 0) return;
+    const shown = group.figures.filter((figure) => figure.status !== 'set_apart');
+    const folded = chartHeight(group, shown, group.sectioned) + FOLDED;
+    savings.push({ key: group.group.key, saved: full - folded });
+  });
+  const folds = new Set<string>();
+  for (const { key, saved } of savings.sort((a, b) => b.saved - a.saved)) {
+    if (height <= budget) break;
+    if (saved <= 0) continue;
+    folds.add(key);
+    height -= saved;
+  }
+  return folds;
+}
