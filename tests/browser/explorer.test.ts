@@ -24,7 +24,7 @@ describe('explorer', () => {
     await expect(page.locator('tr[data-row="huangshi-2021-tech-smes-registered"] .quote').textContent()).resolves.toContain(
       '入库科技型中小企业450家以上',
     );
-    expect(new URL(page.url()).searchParams.get('q')).toBe('入库科技型中小企业');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('入库科技型中小企业');
     expect(errors).toEqual([]);
   });
 
@@ -46,7 +46,7 @@ describe('explorer', () => {
         'tongxiang-2022-2023-tech-smes-new',
       ]);
       await expect(comparison.textContent()).resolves.toContain(apart);
-      expect(new URL(page.url()).searchParams.get('cat')).toBe('tech_smes');
+      await expect.poll(() => new URL(page.url()).searchParams.get('cat')).toBe('tech_smes');
     }
   });
 
@@ -58,7 +58,7 @@ describe('explorer', () => {
     expect(ids[0]).toMatch(/rd-intensity/);
     expect(ids.at(-1)).toBe('huaibei-2023-rd-intensity-not-stated');
     await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
-    expect(new URL(page.url()).searchParams.get('order')).toBe('-value');
+    await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('-value');
   });
 });
 
@@ -87,7 +87,7 @@ describe('bilingual interface', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('科技目标');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Tech Targets');
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
   });
 });
 
@@ -104,7 +104,7 @@ describe('dark mode', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.selectOption('[data-control="theme"]', 'dark');
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+    await expect.poll(() => new URL(page.url()).searchParams.get('theme')).toBe('dark');
     await page.focus('[data-mark]');
     await expect(axeViolations(page)).resolves.toEqual([]);
   });

@@ -41,7 +41,7 @@ describe('importing a sixth city', () => {
     await page.getByRole('tab', { name: 'All figures' }).click();
     await page.getByLabel('Search labels, quotes and notes').fill('马鞍山');
     await expect(page.locator('#view-panel tr[data-row^="maanshan-"]').count()).resolves.toBe(6);
-    expect(new URL(page.url()).searchParams.get('imported')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('imported')).toBe('1');
 
     await page.reload();
     await page.waitForSelector('html[data-hydrated]');
@@ -55,7 +55,7 @@ describe('importing a sixth city', () => {
     await expect(page.locator('[data-mark^="maanshan"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-mark]').count()).resolves.toBe(before);
     await expect(page.evaluate(() => localStorage.getItem('tech-targets:imports:v1'))).resolves.toBeNull();
-    expect(new URL(page.url()).searchParams.get('imported')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('imported')).toBeNull();
     expect(errors).toEqual([]);
   });
 

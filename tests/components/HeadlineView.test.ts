@@ -5,6 +5,8 @@ import { bundledDataset } from '../../src/lib/data/bundled';
 import { buildView } from '../../src/lib/data/views/headline';
 import { CITY_IDS } from '../../src/lib/data/schema';
 import { en } from '../../src/lib/i18n/en';
+import { toTables } from '../../src/lib/data/dataset';
+import { syntheticRows } from '../fixtures/synthetic';
 
 const model = (view: 'rd' | 'firms' | 'market', cities: string[] = [...CITY_IDS]) =>
   buildView(bundledDataset(), view, { cities, sort: 'name' });
@@ -75,5 +77,30 @@ describe('HeadlineView', () => {
   test('with no city selected the view says so instead of drawing an empty chart', () => {
     render(HeadlineView, { model: model('rd', []), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     expect(screen.getByText(en.noCities)).toBeInTheDocument();
+  });
+});
+
+describe('HeadlineView with many cities', () => {
+  // Forty synthetic cities, one with markup in its name: strips draw their dots from escaped markup.
+  const rows = syntheticRows(40, 20, 3);
+  const odd = rows.cities[7]!;
+  odd.name_en = `<b>Odd</b> & "Co's"`;
+  const manyModel = buildView(toTables(rows), 'market', { cities: rows.cities.map((c) => c.id), sort: 'name' });
+
+  test('every dot of a strip is a named, described button; names read back verbatim; Enter pins its card', async () => {
+    const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    const dots = [...container.querySelectorAll<SVGElement>('circle[data-mark]')];
+    expect(dots.length).toBeGreaterThan(12);
+    for (const dot of dots) {
+      expect(dot.getAttribute('role')).toBe('button');
+      expect(container.querySelector(`#${CSS.escape(dot.getAttribute('aria-describedby')!)}`)?.textContent).not.toBe('');
+    }
+    const oddDot = dots.find((dot) => dot.getAttribute('aria-label')!.startsWith(odd.name_en));
+    expect(oddDot, 'the name with markup is text, not markup').toBeTruthy();
+    expect(container.querySelector('b')).toBeNull();
+    await fireEvent.keyDown(oddDot!, { key: 'Enter' });
+    expect(container.querySelector('[data-card][data-pinned="true"]')).toHaveTextContent('Odd');
+    // The open card's dot is ringed, and no dot's own markup changed for it.
+    expect(container.querySelectorAll('circle.ring')).toHaveLength(1);
   });
 });

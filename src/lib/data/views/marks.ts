@@ -1,5 +1,5 @@
 // Selects the figures of one view with Arquero from the figures table, with document and city names joined on.
-import { op, type ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
 import type { DocumentRow, Figure } from '../schema';
 
@@ -79,18 +79,36 @@ export function enrichedFigures(data: Dataset): ColumnTable {
  * not_stated rows included, since compare() decides once what each of them means for a chart.
  */
 export function selectMarks(data: Dataset, query: MarkQuery): Mark[] {
-  // Filter first, then add the names: one category of a large import is a few rows, the whole table thousands.
-  // The names come from two small per-dataset maps, not a join, which Arquero would compile afresh each time.
-  const selected = data.figures
-    .params(query)
-    .filter((d: Figure, $: MarkQuery) => d.category === $.category && op.includes($.cities, d.city))
-    .objects() as Figure[];
-  const { documents, cities } = nameMaps(data);
   const order = new Map(query.cities.map((city, index) => [city, index]));
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return selected
-    .map((figure): Mark => ({ ...figure, ...documents.get(figure.doc)!, ...cities.get(figure.city)!, order: order.get(figure.city)! }))
+  return categoryMarks(data, query.category)
+    .filter((mark) => order.has(mark.city))
+    .map((mark): Mark => ({ ...mark, order: order.get(mark.city)! }))
     .sort((a, b) => a.order - b.order || byText(a.period, b.period) || byText(a.measure, b.measure));
+}
+
+const categoryCache = new WeakMap<Dataset, Map<string, Omit<Mark, 'order'>[]>>();
+
+/**
+ * Every row of a category, all cities, with the names a mark carries: once per dataset and category, so a city
+ * toggle among hundreds filters a few hundred marks instead of querying the whole table again. Filter first, then
+ * add the names: one category of a large import is a few rows, the whole table thousands; the names come from two
+ * small per-dataset maps, not a join, which Arquero would compile afresh each time.
+ */
+function categoryMarks(data: Dataset, category: string): Omit<Mark, 'order'>[] {
+  let byCategory = categoryCache.get(data);
+  if (!byCategory) categoryCache.set(data, (byCategory = new Map()));
+  let marks = byCategory.get(category);
+  if (!marks) {
+    const rows = data.figures
+      .params({ category })
+      .filter((d: Figure, $: { category: string }) => d.category === $.category)
+      .objects() as Figure[];
+    const { documents, cities } = nameMaps(data);
+    marks = rows.map((figure) => ({ ...figure, ...documents.get(figure.doc)!, ...cities.get(figure.city)! }));
+    byCategory.set(category, marks);
+  }
+  return marks;
 }
 
 type DocumentNames = Pick<Mark, `doc_${string}` & keyof Mark>;
