@@ -2,6 +2,7 @@
 import { frameChart, wrapText } from '../lib/charts/layout';
 import type { SortedFigure } from '../lib/data/compare';
 import type { ExplorerModel } from '../lib/data/views/explorer';
+import { names } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
 import type { Lang } from '../lib/i18n/format';
 import { toChartRows } from './chartRows';
@@ -25,9 +26,9 @@ export interface ComparisonTexts {
 // Vertical margins collapse, so each block counts its padding and the larger of the margins it meets.
 const TITLE = { size: 18.4, line: 24, extra: 8 + 3 + 10 + 3 };
 const LEGEND = 28;
-const HEADING = { size: 15.2, line: 23, extra: 13 };
-const NOTE = { size: 12.8, line: 19.2, extra: 10 + 5, inset: 4 + 23 };
-const FOLDED = 29;
+const HEADING = { size: 15.2, line: 23, extra: 10 };
+const NOTE = { size: 12.8, line: 19.2, extra: 5 + 4, inset: 4 + 20 };
+const FOLDED = { size: 12.8, line: 19.2, extra: 10 };
 const SOURCE = { size: 12, line: 18, extra: 10 };
 const LINK = 21 + 4;
 
@@ -38,8 +39,9 @@ export const setApart = (figures: readonly SortedFigure[]) => figures.filter((fi
 
 /**
  * The groups (by key) whose set-apart figures fold into a disclosure, so the embed is at most the budget tall at
- * this width: none when it fits; otherwise the largest sections first. Estimated from the same layout the charts
- * use, and the browser test holds every category to 800 px.
+ * this width: none when it fits; otherwise the folds that hide the fewest figures. Estimated from the same layout
+ * the charts use (plus `reserve` for what sits above, such as city buttons), and the browser test holds every
+ * category to 800 px.
  */
 export function foldedGroups(
   groups: readonly ComparisonGroup[],
@@ -48,18 +50,20 @@ export function foldedGroups(
   lang: Lang,
   m: Messages,
   budget = EMBED_HEIGHT_BUDGET,
+  reserve = 0,
 ): Set<string> {
   const chartHeight = (group: ComparisonGroup, figures: SortedFigure[], sectioned: boolean) =>
     figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0).height;
   const note = (text: string) => lines(text, width - NOTE.inset, NOTE.size) * NOTE.line + NOTE.extra;
   let height =
+    reserve +
     lines(texts.title, width, TITLE.size * 1.08) * TITLE.line +
     TITLE.extra +
     (groups.length > 0 ? LEGEND : 0) +
     texts.asides.reduce((sum, aside) => sum + note(aside), 0) +
     (texts.source ? lines(texts.source, width, SOURCE.size) * SOURCE.line + SOURCE.extra : 0) +
     LINK;
-  const savings: { key: string; saved: number }[] = [];
+  const options: { key: string; saved: number; hidden: number }[] = [];
   groups.forEach((group, i) => {
     const { heading, verdict } = texts.groups[i]!;
     const full = chartHeight(group, group.figures, group.sectioned);
@@ -67,15 +71,26 @@ export function foldedGroups(
     const apart = setApart(group.figures);
     if (apart.length === 0) return;
     const shown = group.figures.filter((figure) => figure.status !== 'set_apart');
-    const folded = chartHeight(group, shown, group.sectioned) + FOLDED;
-    savings.push({ key: group.group.key, saved: full - folded });
+    const summary = m.explorer.setApartFolded(apart.length, names(apart.map((figure) => figure.mark), lang, m));
+    const folded = chartHeight(group, shown, group.sectioned) + lines(summary, width - 16, FOLDED.size) * FOLDED.line + FOLDED.extra;
+    if (full - folded > 0) options.push({ key: group.group.key, saved: full - folded, hidden: apart.length });
   });
-  const folds = new Set<string>();
-  for (const { key, saved } of savings.sort((a, b) => b.saved - a.saved)) {
-    if (height <= budget) break;
-    if (saved <= 0) continue;
-    folds.add(key);
-    height -= saved;
+  return new Set(cheapestFit(options, height - budget).map((option) => option.key));
+}
+
+/**
+ * The folds that save at least `needed` pixels while hiding the fewest figures (then folding the fewest sections);
+ * all of them when none do. A comparison has a handful of groups, so every choice is tried.
+ */
+function cheapestFit<Option extends { saved: number; hidden: number }>(options: Option[], needed: number): Option[] {
+  if (needed <= 0) return [];
+  let best: Option[] | null = null;
+  const cost = (chosen: Option[]) => chosen.reduce((sum, o) => sum + o.hidden, 0) * 100 + chosen.length;
+  const tries = options.length > 12 ? 0 : 2 ** options.length;
+  for (let mask = 1; mask < tries; mask++) {
+    const chosen = options.filter((_, i) => mask & (1 << i));
+    if (chosen.reduce((sum, o) => sum + o.saved, 0) < needed) continue;
+    if (!best || cost(chosen) < cost(best)) best = chosen;
   }
-  return folds;
+  return best ?? options;
 }

@@ -4,7 +4,7 @@ import type { Mark } from '../lib/data/views/marks';
 import { resolve } from '../lib/data/compare';
 import { categoryName, cityName, groupReasonTexts, groupTitle, label, measureName } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
-import { formatFigure, unitWord, type Lang } from '../lib/i18n/format';
+import { formatFigure, formatPeriod, unitWord, type Lang } from '../lib/i18n/format';
 
 /** City names as the rows give them, so imported cities are named too. */
 export function cityLabeller(model: ExplorerModel, lang: Lang): (id: string) => string {
@@ -42,7 +42,13 @@ export function leftOut(model: ExplorerModel, m: Messages, lang: Lang): string[]
   return resolve(model.rows)
     .primary.map((f) => f.mark)
     .filter((x) => x.value !== null && !grouped.has(x.id))
-    .map((x) => m.aside(`${city(x.city)} — ${label(x, lang)}`, formatFigure(x.value!, x.unit, x.qualifier, lang, x.category)));
+    // Each with its period and kind, as a mark's label gives them: a list is read without the cards.
+    .map((x) =>
+      m.aside(
+        `${city(x.city)} — ${label(x, lang)}`,
+        [formatFigure(x.value!, x.unit, x.qualifier, lang, x.category), formatPeriod(x.period, lang), m.kinds[x.kind].toLowerCase()].join(' · '),
+      ),
+    );
 }
 
 /** A comparison chart's notes under it: the figures no other city states, then why nothing compares (if so). */

@@ -90,7 +90,7 @@ describe('embed mode', () => {
     const { page } = await open({ query: '?view=market&cities=huaibei,huangshi' });
     await page.getByRole('button', { name: 'Embed' }).click();
     const code = await page.getByRole('dialog').locator('textarea').inputValue();
-    expect(code).toContain('title="Tech Targets: Technology market"');
+    expect(code).toContain('title="Tech Targets — Technology market"');
     const fixed = Number(/height="(\d+)"/.exec(code)![1]);
     const article = await browser().newPage({ viewport: { width: 1000, height: 900 } });
     await article.goto(articlePage(code));
@@ -314,6 +314,8 @@ describe('compact embeds in a 620 px column', () => {
   test('the explorer comparison of tech SMEs embeds as a compact chart with its reasons', async () => {
     const code = await embedCodeFor('?view=explorer&cat=tech_smes', /Embed this comparison/);
     expect(code).toContain('cat=tech_smes');
+    // The frame is named after the comparison, not the explorer.
+    expect(code).toContain('title="Tech Targets — Compare: Tech-based SMEs (科技型中小企业)"');
     const { article, frame, content, frameHeight } = await inArticle(code, false);
     await expect(frame.locator('[data-view="comparison"] svg[data-chart]').count()).resolves.toBeGreaterThan(0);
     await expect(frame.locator('table, input[type="search"]').count()).resolves.toBe(0);
@@ -345,7 +347,7 @@ describe('compact embeds in a 620 px column', () => {
     const { article, frame, content, frameHeight } = await inArticle(code, true);
     const folded = frame.locator('[data-folded] summary');
     expect(await folded.count()).toBeGreaterThan(0);
-    await expect(folded.first().textContent()).resolves.toMatch(/^Set apart — not comparable with the figures above: \d+ figures$/);
+    await expect(folded.first().textContent()).resolves.toMatch(/^Set apart — not comparable with the figures above: \d+ figures \(.+\)$/);
     await article.waitForFunction(async (h) => Math.abs(document.querySelector('iframe')!.getBoundingClientRect().height - h) <= 1, await content());
     const closed = await frameHeight();
     expect(closed).toBeLessThanOrEqual(800);
@@ -354,6 +356,37 @@ describe('compact embeds in a 620 px column', () => {
     await expect(frame.locator('[data-folded][open] [data-mark]').first().isVisible()).resolves.toBe(true);
     await article.waitForFunction((h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 40, closed);
     expect(Math.abs((await frameHeight()) - (await content()))).toBeLessThanOrEqual(1);
+    await article.close();
+  });
+
+  test('on a touch screen an embed is as tall as on the desktop its code was measured on', async () => {
+    const heightIn = async (touch: boolean) => {
+      const context = await browser().newContext({ viewport: { width: 620, height: 900 }, hasTouch: touch, isMobile: touch });
+      const page = await context.newPage();
+      await page.goto(`${APP_URL}?view=explorer&cat=platforms&embed=1&lang=en`);
+      await page.waitForSelector('html[data-hydrated]');
+      const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+      const height = await page.evaluate(() => Math.ceil(document.getElementById('app')!.getBoundingClientRect().height));
+      await context.close();
+      return { coarse, height };
+    };
+    const desktop = await heightIn(false);
+    const tablet = await heightIn(true);
+    expect(tablet.coarse).toBe(true);
+    expect(Math.abs(tablet.height - desktop.height)).toBeLessThanOrEqual(2);
+  });
+
+  test('a card opened near the bottom of an embed grows the frame while it is open', async () => {
+    const code = await embedCodeFor('?view=explorer&cat=funding', /Embed this comparison/);
+    const { article, frame, frameHeight } = await inArticle(code, true);
+    const before = await frameHeight();
+    await frame.locator('[data-mark]').last().focus();
+    const card = frame.locator('[data-card]');
+    await expect(card.count()).resolves.toBe(1);
+    const cardBottom = await card.evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom));
+    await article.waitForFunction((bottom) => document.querySelector('iframe')!.getBoundingClientRect().height >= bottom, cardBottom);
+    await frame.locator('[data-mark]').last().blur();
+    await article.waitForFunction((h) => Math.abs(document.querySelector('iframe')!.getBoundingClientRect().height - h) <= 1, before);
     await article.close();
   });
 
@@ -373,6 +406,8 @@ describe('compact embeds in a 620 px column', () => {
     await expect.poll(() => dialog.locator('textarea').inputValue()).toMatch(/controls=1.*notes=0|notes=0.*controls=1/);
     const code = await dialog.locator('textarea').inputValue();
     expect(code).toContain('lang=zh');
+    // The frame's title is in the embed's language, not the page's.
+    expect(code).toContain('title="科技目标——高新技术企业"');
     expect(code).toContain('theme=dark');
     await page.context().close();
   });

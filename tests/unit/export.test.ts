@@ -267,7 +267,9 @@ describe("an explorer comparison's CSV", () => {
     const figures = [...comparison.groups, ...comparison.alone].flatMap((g) => g.figures);
     // The case the flag once got wrong: in a rank set of its own, beside figures of another period.
     expect(figures.some((f) => f.status === 'comparable' && f.standing !== 'ranked')).toBe(true);
-    expect(rows.map((r) => r.Comparable)).toEqual(figures.map((f) => (f.standing === 'ranked' ? 'yes' : 'no')));
+    // No two cities state a funding figure of the same measure, unit, period and kind: nothing in it compares.
+    expect(rows.map((r) => r.Comparable)).toEqual(rows.map(() => 'no'));
+    expect(rows.find((r) => r.id === figures.find((f) => f.status === 'comparable' && f.standing !== 'ranked')!.mark.id)!.Comparable).toBe('no');
   });
 
   test('figures ranked together are comparable; in Chinese, yes and no are 是 and 否', () => {
@@ -276,12 +278,14 @@ describe("an explorer comparison's CSV", () => {
         figure({ id: 'a-new', city: 'a', category: 'tech_smes', measure: 'new', value: 300 }),
         figure({ id: 'b-new', city: 'b', category: 'tech_smes', measure: 'new', value: 200 }),
         figure({ id: 'c-new', city: 'c', category: 'tech_smes', measure: 'new', value: 90, period: '2022' }),
+        // Two figures of one city, ranked together: that compares no city with another.
+        figure({ id: 'c-new-zone', city: 'c', category: 'tech_smes', measure: 'new', value: 40, period: '2022', label_en: 'New, in the zone' }),
       ],
       ['a', 'b', 'c'],
     );
     const comparison = buildExplorer(fixture, { ...query, cities: ['a', 'b', 'c'] }).comparison!;
     const { data: rows } = parse(comparisonToCsv(comparison, 'zh', zh));
-    expect(rows.map((r) => r[zh.fields.comparableFlag])).toEqual(['是', '是', '否']);
+    expect(rows.map((r) => r[zh.fields.comparableFlag])).toEqual(['是', '是', '否', '否']);
   });
 });
 

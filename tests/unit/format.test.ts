@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFigure, formatPeriod } from '../../src/lib/i18n/format';
+import { formatFigure, formatPeriod, headingUnit } from '../../src/lib/i18n/format';
 import { textWidth, urlPieces, widestUnbreakable, wrapText } from '../../src/lib/charts/layout';
 
 test('figures carry their qualifier and unit in both languages', () => {
@@ -66,4 +66,21 @@ test('a rank ceiling reads as words in both languages', () => {
   expect(formatFigure(12, '位', 'up_to', 'zh')).toBe('第12位以内');
   expect(formatFigure(12, '位', 'up_to', 'en')).toBe('top 12');
   expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
+});
+
+describe('headingUnit', () => {
+  test('English headings name units in words, never as the Chinese code alone, and keep apart units that read alike', () => {
+    expect(headingUnit('场', 'en')).toBe('events');
+    expect(headingUnit('亿元', 'en')).toBe('CNY bn');
+    expect(headingUnit('人', 'en')).toBe('people · 人');
+    expect(headingUnit('万人', 'en')).toBe('people · 万人');
+    expect(headingUnit('场', 'zh')).toBe('场');
+  });
+});
+
+test('a closing bracket of a Chinese document number never starts a line', () => {
+  for (let width = 40; width < 200; width += 3) {
+    const lines = wrapText('黄石市科技局：黄科技发〔2021〕1号（2021-02-04）', width, 12);
+    for (const line of lines.slice(1)) expect(line[0], `at ${width} px`).not.toMatch(/[〕）”]/);
+  }
 });

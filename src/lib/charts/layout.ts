@@ -58,7 +58,7 @@ export function widestUnbreakable(text: string, fontSize: number): number {
   return Math.max(0, ...urls.flatMap(urlPieces).map((piece) => textWidth(piece, fontSize)));
 }
 
-const CLOSING = /^[，。、；：！？）」』》〉】,.;:!?)\]]/;
+const CLOSING = /^[，。、；：！？）」』》〉】〕〗〙〛’”,.;:!?)\]]/;
 
 function splitToWidth(token: string, maxWidth: number, fontSize: number): string[] {
   const pieces: string[] = [];

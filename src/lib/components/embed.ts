@@ -1,4 +1,5 @@
-// Attachment factory for an embedded page: tells the parent page its height on load and on every resize.
+// Attachment factory for an embedded page: tells the parent page its height on load, on every resize, and while a
+// figure's card hangs below the content (the card floats, so the page's own height does not count it).
 import type { Attachment } from 'svelte/attachments';
 
 export const HEIGHT_MESSAGE = 'tech-targets:height';
@@ -13,7 +14,9 @@ export function reportHeight(view: () => string): Attachment<HTMLElement> {
   return (element) => {
     let last = -1;
     const send = () => {
-      const height = Math.ceil(element.getBoundingClientRect().height);
+      const box = element.getBoundingClientRect();
+      const cards = [...element.querySelectorAll('[data-card]')].map((card) => card.getBoundingClientRect().bottom - box.top + 8);
+      const height = Math.ceil(Math.max(box.height, ...cards));
       if (height === last || window.parent === window) return;
       last = height;
       const message: HeightMessage = { type: HEIGHT_MESSAGE, view: view(), height };
@@ -22,7 +25,13 @@ export function reportHeight(view: () => string): Attachment<HTMLElement> {
     };
     const observer = new ResizeObserver(send);
     observer.observe(element);
+    // A card opening or closing adds or removes nodes; it may also grow as its text lays out.
+    const cards = new MutationObserver(() => requestAnimationFrame(send));
+    cards.observe(element, { childList: true, subtree: true });
     send();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cards.disconnect();
+    };
   };
 }

@@ -122,6 +122,14 @@ export function viewToCsv(
   return chartToCsv(panels, model.marks.length > 0 ? model.references : [], lang, m, focus);
 }
 
+/** The figures of a panel ranked together with another city's figure (a rank set of two cities or more). */
+function comparedAcrossCities(figures: SortedFigure[]): string[] {
+  const ranked = figures.filter((f) => f.standing === 'ranked');
+  const cities = new Map<number, Set<string>>();
+  for (const f of ranked) cities.set(f.rankSet, (cities.get(f.rankSet) ?? new Set()).add(f.mark.city));
+  return ranked.filter((f) => cities.get(f.rankSet)!.size > 1).map((f) => f.mark.id);
+}
+
 /** A chart's panels as the CSV of a view: each panel's figures with their comparability, then the national rows. */
 export function chartToCsv(
   panels: { title: string; figures: SortedFigure[] }[],
@@ -132,11 +140,13 @@ export function chartToCsv(
   focus: ReadonlySet<string> = new Set(),
 ): string {
   const rows: ViewRow[] = panels.flatMap((panel) => panel.figures.map((figure) => ({ panel: panel.title, figure })));
+  const comparable = new Set(panels.flatMap((panel) => comparedAcrossCities(panel.figures)));
   const first = panels[0];
   if (first) rows.push(...references.map((reference) => ({ panel: first.title, reference })));
   const columns = figureColumns((f: SortedFigure) => f.mark, lang, m, [
-    // Comparable means ranked with at least one other figure: one drawn beside others but of another period or kind is not.
-    figureOnly(m.fields.comparableFlag, (f) => m.yesNo(f.standing === 'ranked')),
+    // Comparable means ranked with another city's figure: one drawn beside others but of another period or kind is
+    // not, nor are two figures of one city.
+    figureOnly(m.fields.comparableFlag, (f) => m.yesNo(comparable.has(f.mark.id))),
     figureOnly(
       m.fields.comparable,
       (f) =>

@@ -3,7 +3,7 @@ import type { ComparedFigure, Group, ReasonCode, Section } from '../data/compare
 import type { Note, SummaryPart, ViewModel } from '../data/views/headline';
 import type { Mark } from '../data/views/marks';
 import type { Messages } from './en';
-import { axisUnit, formatFigure, formatPeriod, type Lang } from './format';
+import { formatFigure, formatPeriod, headingUnit, type Lang } from './format';
 
 export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'>, lang: Lang): string =>
   lang === 'zh' ? mark.city_zh : mark.city_en;
@@ -38,7 +38,8 @@ function capped(items: string[], limit: number, more: (count: number) => string)
   return items.length > limit ? [...items.slice(0, limit), more(items.length - limit)] : items;
 }
 
-const names = (marks: Mark[], lang: Lang, m: Messages) =>
+/** The cities of some figures, once each, as a list: "Changzhou, Huaibei and 3 more cities". */
+export const names = (marks: Mark[], lang: Lang, m: Messages) =>
   m.andList(capped(unique(marks.map((x) => cityName(x, lang))), NAMED_CITIES, m.moreCities));
 
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
@@ -240,7 +241,7 @@ export function sectionHeading(section: Section, group: Group, lang: Lang, m: Me
 export function groupTitle(group: Group, lang: Lang, m: Messages, panelKey?: string): string {
   const category = categoryName(group.category, m);
   const measure = panelKey ? panelTitle(panelKey, m) : measureName(group.measure, m);
-  const unit = axisUnit(group.unit, lang);
+  const unit = headingUnit(group.unit, lang, group.category);
   return m.explorer.groupTitle(m.labelled(category, measure), unit === 'count' ? '' : unit, group.cities.length);
 }
 
@@ -289,7 +290,7 @@ export function sourceLine(documents: string[], withNational: boolean, m: Messag
 }
 
 /** An embedded chart's one-line source: each city's document in brief, a dozen at most. */
-export function sourceBriefLine(marks: Mark[], withNational: boolean, lang: Lang, m: Messages): string {
-  return m.sourceBrief(capped(documentsInBrief(marks, lang, m), NAMED_DOCUMENTS, m.moreDocuments).join(m.listSep), withNational);
+export function sourceBriefLine(marks: Mark[], withNational: boolean, lang: Lang, m: Messages, charted = true): string {
+  return m.sourceBrief(capped(documentsInBrief(marks, lang, m), NAMED_DOCUMENTS, m.moreDocuments).join(m.listSep), withNational, charted);
 }
 

@@ -288,7 +288,7 @@ export const en = {
       'Paste this code into your article’s HTML. Its fixed height is measured at your column width, so the whole chart shows even where scripts are stripped; the script line makes the frame follow the chart’s height at any width.',
     code: 'Embed code',
     copy: 'Copy code',
-    frameTitle: (view: string) => `Tech Targets: ${view}`,
+    frameTitle: (view: string) => `Tech Targets — ${view}`,
     fileWarning:
       'This page is open from a file on your computer, so the code points to that file. Put dist/index.html and dist/embed.js on a web server and copy the code from there.',
   },
@@ -432,7 +432,8 @@ export const en = {
     /** An embedded comparison's disclosure of the figures no other city states. */
     leftOutSummary: (count: number) => `Not in a comparison: ${count} more ${count === 1 ? 'figure counts' : 'figures each count'} something no other city does`,
     /** An embedded comparison's disclosure of a group's set-apart figures, folded so the embed fits its column. */
-    setApartFolded: (count: number) => `Set apart — not comparable with the figures above: ${count} ${count === 1 ? 'figure' : 'figures'}`,
+    setApartFolded: (count: number, cities: string) =>
+      `Set apart — not comparable with the figures above: ${count} ${count === 1 ? 'figure' : 'figures'} (${cities})`,
     compareTitle: (category: string) => `Compare: ${category}`,
     /** The subtitle of a comparison's image: what is charted. */
     compareDek: (measures: number, cities: number) =>
@@ -517,8 +518,8 @@ export const en = {
   sentenceSep: ' ',
   labelled: (label: string, text: string) => `${label}: ${text}`,
   /** An embedded chart's source line: each city's document in brief; the card of every mark names it in full. */
-  sourceBrief: (docs: string, national: boolean) =>
-    `Source: each city’s science and technology document — ${docs}; every bar’s card quotes it.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
+  sourceBrief: (docs: string, national: boolean, charted = true) =>
+    `Source: each city’s science and technology document — ${docs}${charted ? '; every bar’s card quotes it' : ''}.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   sourceLine: (docs: string, national: boolean) =>
     `Source: ${docs}.${national ? ' National figures: NBS, MOST and MOF statistical bulletins.' : ''}`,
   /** The page's last line; the statistical bulletins only where the view draws national figures. */

@@ -91,8 +91,24 @@ export function formatTick(value: number, unit: string, lang: Lang): string {
 export function unitWord(unit: string, lang: Lang, category = ''): string {
   if (lang === 'zh') return unit;
   if (unit === '%') return 'per cent';
-  if (unit === '人' || unit === '名' || unit === '万人') return 'people';
+  if (PEOPLE_UNITS.has(unit)) return 'people';
   return countNoun(2, unit, category) ?? axisUnit(unit, lang);
+}
+
+/** Stated units that English reads alike ("people"), though they are not the same unit. */
+const PEOPLE_UNITS = new Set(['人', '名', '万人']);
+
+/**
+ * A unit in a heading: the axis caption where there is one ("CNY bn", "%"), else the language's word ("events",
+ * not 场); in English the stated unit stays beside a word several units share ("people · 万人"), so two headings of
+ * one measure in different units never read alike.
+ */
+export function headingUnit(unit: string, lang: Lang, category = ''): string {
+  if (lang === 'zh') return unit;
+  const axis = AXIS_UNITS.get(unit);
+  if (axis) return axis;
+  const word = unitWord(unit, lang, category);
+  return PEOPLE_UNITS.has(unit) ? `${word} · ${unit}` : word;
 }
 
 // A Map: an imported file's unit ("constructor", "__proto__") must never reach an object's prototype.

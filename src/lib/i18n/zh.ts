@@ -312,7 +312,7 @@ export const zh: Messages = {
     code: '嵌入代码',
     copy: '复制代码',
     fileWarning: '此页面是从本机文件打开的，代码中的地址指向这个文件。请把 dist/index.html 和 dist/embed.js 放到网站服务器上，再从那里复制嵌入代码。',
-    frameTitle: (view: string) => `科技目标：${view}`,
+    frameTitle: (view: string) => `科技目标——${view}`,
   },
   imageDialog: {
     title: '下载图片',
@@ -472,12 +472,12 @@ export const zh: Messages = {
     setApart: '比较中单列',
     otherMeasures: (list: string) => `以下数据未纳入比较，因为它们统计的内容没有其他城市可对照：${list}。`,
     leftOutSummary: (count: number) => `另有${count}项数据未纳入比较：它们统计的内容没有其他城市可对照`,
-    setApartFolded: (count: number) => `单列——与上方数据不可比：${count}项`,
+    setApartFolded: (count: number, cities: string) => `单列——与上方数据不可比：${count}项（${cities}）`,
     compareTitle: (category: string) => `比较：${category}`,
     compareDek: (measures: number, cities: number) => `两座及以上城市均有表述的指标：${measures}项指标，${cities}座城市`,
     valueRun: (measure: string, unit: string) => `${measure}（单位：${unit}）`,
     sortOption: (field: string, descending: boolean) => `${field}（${descending ? '降序' : '升序'}）`,
-    groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label}（${unit}）` : label} — ${count}座城市`,
+    groupTitle: (label: string, unit: string, count: number) => `${unit ? `${label}（${unit}）` : label}——${count}座城市`,
     comparable: '指标、单位、数据性质、时期和口径均相同，可以比较。',
     notComparable: '并列显示，但不可直接比较：',
     reasons: {
@@ -542,8 +542,8 @@ export const zh: Messages = {
   listSep: '；',
   sentenceSep: '',
   labelled: (label: string, text: string) => `${label}：${text}`,
-  sourceBrief: (docs: string, national: boolean) =>
-    `来源：各市科技工作文件——${docs}；每个数据的卡片均引用原文。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
+  sourceBrief: (docs: string, national: boolean, charted = true) =>
+    `来源：各市科技工作文件——${docs}${charted ? '；每个数据的卡片均引用原文' : ''}。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
   sourceLine: (docs: string, national: boolean) => `来源：${docs}。${national ? '全国数据：国家统计局、科技部、财政部统计公报。' : ''}`,
   footer: (national: boolean) => `所有数据均逐字引自各市文件${national ? '；全国背景数据引自相关统计公报，均已注明出处' : ''}。`,
   tableCaption: (title: string) => `图表数据：${title}`,
