@@ -1,5 +1,5 @@
 // What an embedded comparison folds away to fit an article: its set-apart figures, largest first, behind a disclosure.
-import { frameChart, wrapText } from '../lib/charts/layout';
+import { frameChart, labelColumnWidth, labelsFitBeside, wrapText } from '../lib/charts/layout';
 import type { SortedFigure } from '../lib/data/compare';
 import type { ExplorerModel } from '../lib/data/views/explorer';
 import { names } from '../lib/i18n/describe';
@@ -34,6 +34,20 @@ const LINK = 21 + 4;
 
 const lines = (text: string, width: number, size: number) => Math.max(1, wrapText(text, width, size).length);
 
+/**
+ * Whether a compact comparison sets its labels above the bars: in every panel at once, as soon as one panel's labels
+ * are too long to sit beside them, so the bars of every panel start at the same place.
+ */
+export function comparisonLabelsAbove(groups: readonly ComparisonGroup[], width: number, lang: Lang, m: Messages): boolean {
+  return groups.some(
+    ({ group, figures, sectioned }) =>
+      !labelsFitBeside(
+        toChartRows(group, figures, 'name', sectioned, lang, m, true).map((row) => row.label),
+        labelColumnWidth(width, false),
+      ),
+  );
+}
+
 /** A set-apart section of a group: the figures that are shown but not ranked with the rest. */
 export const setApart = (figures: readonly SortedFigure[]) => figures.filter((figure) => figure.status === 'set_apart');
 
@@ -52,8 +66,9 @@ export function foldedGroups(
   budget = EMBED_HEIGHT_BUDGET,
   reserve = 0,
 ): Set<string> {
+  const above = comparisonLabelsAbove(groups, width, lang, m);
   const chartHeight = (group: ComparisonGroup, figures: SortedFigure[], sectioned: boolean) =>
-    figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0).height;
+    figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0, above).height;
   const note = (text: string) => lines(text, width - NOTE.inset, NOTE.size) * NOTE.line + NOTE.extra;
   let height =
     reserve +

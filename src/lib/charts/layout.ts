@@ -250,6 +250,11 @@ export function labelsFitBeside(labels: readonly string[], labelWidth: number): 
 const AXIS_SPACE = 22;
 const REFERENCE_LINE = 15;
 
+/** The label column beside the bars (compact charts, and strips on a wide screen): a share of the chart, capped. */
+export function labelColumnWidth(width: number, hasStrips: boolean): number {
+  return Math.round(Math.min(hasStrips ? 240 : 200, width * 0.3));
+}
+
 /** Where a chart's rows go: the plot's top, the label column (0 puts labels above the bars), each row's box, the height. */
 export interface ChartFrame {
   plotTop: number;
@@ -270,13 +275,15 @@ export function frameChart(
   width: number,
   compact: boolean,
   references: number,
+  labelsAbove?: boolean,
 ): ChartFrame {
   const plotTop = (compact ? 4 : AXIS_SPACE) + references * REFERENCE_LINE;
   const hasStrips = rows.some((row) => row.dots);
-  const column = Math.round(Math.min(hasStrips ? 240 : 200, width * 0.3));
+  const column = labelColumnWidth(width, hasStrips);
   // A compact chart of long labels (an embedded comparison: "Huangshi — New provincial-level joint innovation centres
-  // (strive; different scope)") sets them above thinner bars: five-line labels in a narrow column would double its height.
-  const dense = compact && !hasStrips && width >= 400 && !labelsFitBeside(rows.map((row) => row.label), column);
+  // (strive; different scope)") sets them above thinner bars: five-line labels in a narrow column would double its
+  // height. Several panels decide once for all (`labelsAbove`), so their bars start at the same place.
+  const dense = compact && !hasStrips && width >= 400 && (labelsAbove ?? !labelsFitBeside(rows.map((row) => row.label), column));
   const labelWidth = (compact && width >= 400 && !dense) || (hasStrips && width >= STRIP_COLUMN_FROM) ? column : 0;
   const boxes = layoutRows(rows, width, plotTop + 6, labelWidth, dense);
   return { plotTop, labelWidth, boxes, height: (boxes.at(-1)?.bottom ?? plotTop) + 8 };
