@@ -115,7 +115,7 @@ function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet
     color: row.color,
     fill: row.fill,
     dashed: row.dashed,
-    label: `${row.label}: ${row.valueLabel}`,
+    label: m.labelled(row.label, row.valueLabel),
     description: row.description,
   };
 }
@@ -150,7 +150,7 @@ export function toChartRow(
   const city = cityName(mark, lang);
   const flags = flagsOf(figure, m, lang);
   const missingLabel = m.notStatedIn(city, formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
-  const why = figure.status === 'set_apart' ? ` ${m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m))}.` : '';
+  const why = figure.status === 'set_apart' ? m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m)) : '';
   return {
     key: mark.id,
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
@@ -165,7 +165,17 @@ export function toChartRow(
     heading: heading || undefined,
     valueLabel: `${figureText(figure, lang)} · ${formatPeriod(mark.period, lang)}`,
     missingLabel,
-    description: `${compact ? `${label(mark, lang)}. ` : ''}${m.kinds[mark.kind]}.${why} ${docTitle(mark, lang)}.${mark.imported ? ` ${m.importedByYou}.` : ''}${focus.has(mark.city) ? ` ${m.highlighted}.` : ''}`,
+    description: [
+      compact ? label(mark, lang) : '',
+      m.kinds[mark.kind],
+      why,
+      docTitle(mark, lang),
+      mark.imported ? m.importedByYou : '',
+      focus.has(mark.city) ? m.highlighted : '',
+    ]
+      .filter(Boolean)
+      .map((sentence) => `${sentence}${m.fullStop}`)
+      .join(m.sentenceSep),
   };
 }
 

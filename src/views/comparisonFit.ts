@@ -51,11 +51,24 @@ export function comparisonLabelsAbove(groups: readonly ComparisonGroup[], width:
 /** A set-apart section of a group: the figures that are shown but not ranked with the rest. */
 export const setApart = (figures: readonly SortedFigure[]) => figures.filter((figure) => figure.status === 'set_apart');
 
+/** How a group folds: its set-apart figures behind a disclosure, or its whole chart (heading and reasons stay). */
+export type Fold = 'apart' | 'whole';
+
+/** The cities of some figures, once each. */
+const citiesOf = (figures: readonly SortedFigure[]) => new Set(figures.map((figure) => figure.mark.city));
+
+/** What a group shows when its set-apart figures fold: the rest, if two cities or more remain to compare. */
+export function shownWhenApartFolds(figures: readonly SortedFigure[]): SortedFigure[] | null {
+  const shown = figures.filter((figure) => figure.status !== 'set_apart');
+  return shown.length < figures.length && citiesOf(shown).size >= 2 ? shown : null;
+}
+
 /**
- * The groups (by key) whose set-apart figures fold into a disclosure, so the embed is at most the budget tall at
- * this width: none when it fits; otherwise the folds that hide the fewest figures. Estimated from the same layout
- * the charts use (plus `reserve` for what sits above, such as city buttons), and the browser test holds every
- * category to 800 px.
+ * How each group folds (by key), so the embed is at most the budget tall at this width: nothing when it fits;
+ * otherwise the folds that hide the fewest figures. A group folds its set-apart figures only where two cities or
+ * more stay in view, so no group is left "comparing" one city; else its whole chart folds, under its heading and
+ * its reasons. Estimated from the same layout the charts use (plus `reserve` for what sits above, such as city
+ * buttons), and the browser test holds every category to 800 px.
  */
 export function foldedGroups(
   groups: readonly ComparisonGroup[],
@@ -65,11 +78,12 @@ export function foldedGroups(
   m: Messages,
   budget = EMBED_HEIGHT_BUDGET,
   reserve = 0,
-): Set<string> {
+): Map<string, Fold> {
   const above = comparisonLabelsAbove(groups, width, lang, m);
   const chartHeight = (group: ComparisonGroup, figures: SortedFigure[], sectioned: boolean) =>
     figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0, above).height;
   const note = (text: string) => lines(text, width - NOTE.inset, NOTE.size) * NOTE.line + NOTE.extra;
+  const summaryHeight = (text: string) => lines(text, width - 16, FOLDED.size) * FOLDED.line + FOLDED.extra;
   let height =
     reserve +
     lines(texts.title, width, TITLE.size * 1.08) * TITLE.line +
@@ -78,34 +92,52 @@ export function foldedGroups(
     texts.asides.reduce((sum, aside) => sum + note(aside), 0) +
     (texts.source ? lines(texts.source, width, SOURCE.size) * SOURCE.line + SOURCE.extra : 0) +
     LINK;
-  const options: { key: string; saved: number; hidden: number }[] = [];
+  const choices: FoldChoice[][] = [];
   groups.forEach((group, i) => {
     const { heading, verdict } = texts.groups[i]!;
     const full = chartHeight(group, group.figures, group.sectioned);
     height += lines(heading, width, HEADING.size * 1.08) * HEADING.line + HEADING.extra + note(verdict) + full;
-    const apart = setApart(group.figures);
-    if (apart.length === 0) return;
-    const shown = group.figures.filter((figure) => figure.status !== 'set_apart');
-    const summary = m.explorer.setApartFolded(apart.length, names(apart.map((figure) => figure.mark), lang, m));
-    const folded = chartHeight(group, shown, group.sectioned) + lines(summary, width - 16, FOLDED.size) * FOLDED.line + FOLDED.extra;
-    if (full - folded > 0) options.push({ key: group.group.key, saved: full - folded, hidden: apart.length });
+    const key = group.group.key;
+    const own: FoldChoice[] = [];
+    const shown = shownWhenApartFolds(group.figures);
+    if (shown) {
+      const apart = setApart(group.figures);
+      const summary = m.explorer.setApartFolded(apart.length, names(apart.map((figure) => figure.mark), lang, m));
+      own.push({ key, fold: 'apart', saved: full - chartHeight(group, shown, group.sectioned) - summaryHeight(summary), hidden: apart.length });
+    }
+    const summary = m.explorer.groupFolded(group.figures.length, names(group.figures.map((figure) => figure.mark), lang, m));
+    own.push({ key, fold: 'whole', saved: full - summaryHeight(summary), hidden: group.figures.length });
+    choices.push(own.filter((choice) => choice.saved > 0));
   });
-  return new Set(cheapestFit(options, height - budget).map((option) => option.key));
+  return new Map(cheapestFit(choices, height - budget).map((choice) => [choice.key, choice.fold]));
+}
+
+interface FoldChoice {
+  key: string;
+  fold: Fold;
+  saved: number;
+  hidden: number;
 }
 
 /**
- * The folds that save at least `needed` pixels while hiding the fewest figures (then folding the fewest sections);
- * all of them when none do. A comparison has a handful of groups, so every choice is tried.
+ * At most one fold per group, saving at least `needed` pixels while hiding the fewest figures (then folding the
+ * fewest groups); the largest folds when none is enough. A comparison has a handful of groups: every choice is tried.
  */
-function cheapestFit<Option extends { saved: number; hidden: number }>(options: Option[], needed: number): Option[] {
+function cheapestFit(choices: FoldChoice[][], needed: number): FoldChoice[] {
   if (needed <= 0) return [];
-  let best: Option[] | null = null;
-  const cost = (chosen: Option[]) => chosen.reduce((sum, o) => sum + o.hidden, 0) * 100 + chosen.length;
-  const tries = options.length > 12 ? 0 : 2 ** options.length;
-  for (let mask = 1; mask < tries; mask++) {
-    const chosen = options.filter((_, i) => mask & (1 << i));
-    if (chosen.reduce((sum, o) => sum + o.saved, 0) < needed) continue;
-    if (!best || cost(chosen) < cost(best)) best = chosen;
-  }
-  return best ?? options;
+  const largest = choices.flatMap((own) => (own.length ? [own.reduce((a, b) => (b.saved > a.saved ? b : a))] : []));
+  if (choices.length > 10) return largest;
+  let best: FoldChoice[] | null = null;
+  const cost = (chosen: FoldChoice[]) => chosen.reduce((sum, c) => sum + c.hidden, 0) * 100 + chosen.length;
+  const walk = (index: number, chosen: FoldChoice[], saved: number) => {
+    if (saved >= needed) {
+      if (!best || cost(chosen) < cost(best)) best = [...chosen];
+      return;
+    }
+    if (index === choices.length) return;
+    walk(index + 1, chosen, saved);
+    for (const choice of choices[index]!) walk(index + 1, [...chosen, choice], saved + choice.saved);
+  };
+  walk(0, [], 0);
+  return best ?? largest;
 }

@@ -4,7 +4,7 @@ import type { Mark } from '../lib/data/views/marks';
 import { resolve } from '../lib/data/compare';
 import { categoryName, cityName, groupReasonTexts, groupTitle, label, measureName } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
-import { formatFigure, formatPeriod, unitWord, type Lang } from '../lib/i18n/format';
+import { formatFigure, formatPeriod, headingUnit, unitWord, type Lang } from '../lib/i18n/format';
 
 /** City names as the rows give them, so imported cities are named too. */
 export function cityLabeller(model: ExplorerModel, lang: Lang): (id: string) => string {
@@ -26,7 +26,7 @@ export function whyText(why: NoComparison, m: Messages, lang: Lang, city: (id: s
     case 'different_measures':
       return m.explorer.noComparison.different_measures(
         why.measures
-          .map((x) => m.labelled(m.andList(x.cities.map(city)), m.aside(measureName(x.measure, m), unitWord(x.unit, lang, x.category))))
+          .map((x) => m.labelled(m.andList(x.cities.map(city)), m.aside(measureName(x.measure, m), headingUnit(x.unit, lang, x.category))))
           .join(m.listSep),
       );
   }

@@ -4,7 +4,7 @@ import { bundledDataset } from '../../src/lib/data/bundled';
 import { CITY_IDS } from '../../src/lib/data/schema';
 import { buildExplorer } from '../../src/lib/data/views/explorer';
 import { en } from '../../src/lib/i18n/en';
-import { foldedGroups, setApart, type ComparisonTexts } from '../../src/views/comparisonFit';
+import { foldedGroups, setApart, shownWhenApartFolds, type ComparisonTexts, type Fold } from '../../src/views/comparisonFit';
 
 const data = bundledDataset();
 const comparisonOf = (category: string) =>
@@ -17,30 +17,46 @@ const texts = (groups: ReturnType<typeof comparisonOf>['groups']): ComparisonTex
   source: 'Source: each city’s science and technology document',
 });
 
+/** How many figures the folds put out of view. */
+const hiddenFigures = (groups: ReturnType<typeof comparisonOf>['groups'], folds: Map<string, Fold>) =>
+  groups.reduce((sum, g) => sum + (folds.get(g.group.key) === 'whole' ? g.figures.length : folds.get(g.group.key) === 'apart' ? setApart(g.figures).length : 0), 0);
+
 describe('foldedGroups', () => {
   test('a comparison that fits folds nothing', () => {
     const { groups } = comparisonOf('tech_smes');
     expect(foldedGroups(groups, texts(groups), 588, 'en', en).size).toBe(0);
   });
 
-  test('a tall one folds set-apart sections, hiding as few figures as make it fit', () => {
+  test('a tall one folds as few figures as make it fit, and never leaves a group comparing one city', () => {
     const { groups } = comparisonOf('platforms');
-    const hidden = (keys: Set<string>) => groups.filter((g) => keys.has(g.group.key)).reduce((sum, g) => sum + setApart(g.figures).length, 0);
-    const all = foldedGroups(groups, texts(groups), 588, 'en', en, 0);
-    const withApart = groups.filter((g) => setApart(g.figures).length > 0).map((g) => g.group.key);
-    expect([...all].sort()).toEqual([...withApart].sort());
-    const some = foldedGroups(groups, texts(groups), 588, 'en', en, 1300);
+    const hidden = (folds: Map<string, Fold>) => hiddenFigures(groups, folds);
+    const everything = foldedGroups(groups, texts(groups), 588, 'en', en, 0);
+    expect(everything.size).toBe(groups.length);
+    const some = foldedGroups(groups, texts(groups), 588, 'en', en, 1100);
     expect(some.size).toBeGreaterThan(0);
-    expect(hidden(some)).toBeLessThan(hidden(all));
-    // Every smaller choice would not fit: folding less than it does leaves the comparison too tall.
-    const roomier = foldedGroups(groups, texts(groups), 588, 'en', en, 1300 + 1000);
-    expect(hidden(roomier)).toBeLessThanOrEqual(hidden(some));
+    expect(hidden(some)).toBeLessThan(hidden(everything));
+    for (const group of groups) {
+      if (some.get(group.group.key) !== 'apart') continue;
+      const shown = group.figures.filter((f) => f.status !== 'set_apart');
+      expect(new Set(shown.map((f) => f.mark.city)).size, group.group.key).toBeGreaterThanOrEqual(2);
+    }
+    // More room never hides more.
+    expect(hidden(foldedGroups(groups, texts(groups), 588, 'en', en, 1400))).toBeLessThanOrEqual(hidden(some));
+  });
+
+  test('set-apart figures fold alone only where two cities stay in view', () => {
+    for (const category of ['platforms', 'enterprises', 'funding', 'other', 'incubators'])
+      for (const { figures } of comparisonOf(category).groups) {
+        const shown = shownWhenApartFolds(figures);
+        if (shown) expect(new Set(shown.map((f) => f.mark.city)).size).toBeGreaterThanOrEqual(2);
+      }
   });
 
   test('city buttons above the chart count against the height', () => {
     const { groups } = comparisonOf('other');
+    const hiddenIn = (folds: Map<string, Fold>) => hiddenFigures(groups, folds);
     const without = foldedGroups(groups, texts(groups), 588, 'en', en, 700);
-    expect(foldedGroups(groups, texts(groups), 588, 'en', en, 700, 200).size).toBeGreaterThan(without.size);
+    expect(hiddenIn(foldedGroups(groups, texts(groups), 588, 'en', en, 700, 200))).toBeGreaterThan(hiddenIn(without));
   });
 
   test('a wider column needs fewer folds', () => {

@@ -11,3 +11,12 @@ export function observeWidth(onWidth: (width: number) => void): Attachment<HTMLE
     return () => observer.disconnect();
   };
 }
+
+/** Reports an element's height (border box) on every resize: what an embed shows above its chart, for instance. */
+export function observeHeight(onHeight: (height: number) => void): Attachment<HTMLElement> {
+  return (element) => {
+    const observer = new ResizeObserver(() => onHeight(Math.ceil(element.getBoundingClientRect().height)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  };
+}

@@ -25,8 +25,12 @@ export function reportHeight(view: () => string): Attachment<HTMLElement> {
     };
     const observer = new ResizeObserver(send);
     observer.observe(element);
-    // A card opening or closing adds or removes nodes; it may also grow as its text lays out.
-    const cards = new MutationObserver(() => requestAnimationFrame(send));
+    // A card opening or closing adds or removes nodes, and a card grows with the frame it is in (its height is capped
+    // by the viewport's): each card is watched for size too, so the frame grows until the card fits.
+    const cards = new MutationObserver(() => {
+      for (const card of element.querySelectorAll('[data-card]')) observer.observe(card);
+      requestAnimationFrame(send);
+    });
     cards.observe(element, { childList: true, subtree: true });
     send();
     return () => {

@@ -431,6 +431,8 @@ export const en = {
     otherMeasures: (list: string) => `Not in a comparison, because each counts something no other city does: ${list}.`,
     /** An embedded comparison's disclosure of the figures no other city states. */
     leftOutSummary: (count: number) => `Not in a comparison: ${count} more ${count === 1 ? 'figure counts' : 'figures each count'} something no other city does`,
+    /** An embedded comparison's disclosure of a whole group's chart, folded so the embed fits its column. */
+    groupFolded: (count: number, cities: string) => `Show ${count === 1 ? 'its figure' : `its ${count} figures`} (${cities})`,
     /** An embedded comparison's disclosure of a group's set-apart figures, folded so the embed fits its column. */
     setApartFolded: (count: number, cities: string) =>
       `Set apart — not comparable with the figures above: ${count} ${count === 1 ? 'figure' : 'figures'} (${cities})`,
@@ -515,6 +517,8 @@ export const en = {
   /** Punctuation that differs between the languages: "text (note)", list and sentence separators, "label: text". */
   aside: (text: string, note: string) => `${text} (${note})`,
   listSep: '; ',
+  /** The end of a sentence: "." or "。". */
+  fullStop: '.',
   sentenceSep: ' ',
   labelled: (label: string, text: string) => `${label}: ${text}`,
   /** An embedded chart's source line: each city's document in brief; the card of every mark names it in full. */

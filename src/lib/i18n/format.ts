@@ -106,7 +106,7 @@ const PEOPLE_UNITS = new Set(['人', '名', '万人']);
 export function headingUnit(unit: string, lang: Lang, category = ''): string {
   if (lang === 'zh') return unit;
   const axis = AXIS_UNITS.get(unit);
-  if (axis) return axis;
+  if (axis && axis !== 'count') return axis;
   const word = unitWord(unit, lang, category);
   return PEOPLE_UNITS.has(unit) ? `${word} · ${unit}` : word;
 }

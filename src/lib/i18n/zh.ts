@@ -472,6 +472,7 @@ export const zh: Messages = {
     setApart: '比较中单列',
     otherMeasures: (list: string) => `以下数据未纳入比较，因为它们统计的内容没有其他城市可对照：${list}。`,
     leftOutSummary: (count: number) => `另有${count}项数据未纳入比较：它们统计的内容没有其他城市可对照`,
+    groupFolded: (count: number, cities: string) => `展开${count}项数据（${cities}）`,
     setApartFolded: (count: number, cities: string) => `单列——与上方数据不可比：${count}项（${cities}）`,
     compareTitle: (category: string) => `比较：${category}`,
     compareDek: (measures: number, cities: number) => `两座及以上城市均有表述的指标：${measures}项指标，${cities}座城市`,
@@ -540,6 +541,8 @@ export const zh: Messages = {
   source: '来源',
   aside: (text: string, note: string) => `${text}（${note}）`,
   listSep: '；',
+  /** The end of a sentence: "." or "。". */
+  fullStop: '。',
   sentenceSep: '',
   labelled: (label: string, text: string) => `${label}：${text}`,
   sourceBrief: (docs: string, national: boolean, charted = true) =>
