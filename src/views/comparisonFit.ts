@@ -24,13 +24,13 @@ export interface ComparisonTexts {
 
 // CSS sizes of the compact comparison (Comparison.svelte and App.svelte's .embedded), in pixels at a 16 px root.
 // Vertical margins collapse, so each block counts its padding and the larger of the margins it meets.
-const TITLE = { size: 18.4, line: 24, extra: 8 + 3 + 10 + 3 };
+const TITLE = { size: 18.4, line: 24, extra: 13 + 3 + 10 + 3 };
 const LEGEND = 28;
 const HEADING = { size: 15.2, line: 23, extra: 10 };
 const NOTE = { size: 12.8, line: 19.2, extra: 5 + 4, inset: 4 + 20 };
 const FOLDED = { size: 12.8, line: 19.2, extra: 10 };
 const SOURCE = { size: 12, line: 18, extra: 10 };
-const LINK = 21 + 4;
+const LINK = 21 + 13;
 
 const lines = (text: string, width: number, size: number) => Math.max(1, wrapText(text, width, size).length);
 

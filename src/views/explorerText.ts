@@ -68,7 +68,7 @@ export function comparisonNotes(model: ExplorerModel, m: Messages, lang: Lang, f
   const notes = groups
     .filter(({ group }) => !group.comparable)
     .map(({ group }) =>
-      m.labelled(groupTitle(group, lang, m), `${m.explorer.notComparable} ${groupReasonTexts(group, lang, m).join(m.listSep)}`),
+      m.labelled(groupTitle(group, lang, m), `${m.explorer.notComparable}${m.sentenceSep}${groupReasonTexts(group, lang, m).join(m.listSep)}`),
     );
   return [...notes, ...comparisonAsides(model, m, lang, filtered)];
 }

@@ -84,3 +84,11 @@ test('a closing bracket of a Chinese document number never starts a line', () =>
     for (const line of lines.slice(1)) expect(line[0], `at ${width} px`).not.toMatch(/[〕）”]/);
   }
 });
+
+test('an opening bracket never ends a line: it goes with what it opens', () => {
+  for (let width = 40; width < 260; width += 3) {
+    const lines = wrapText('桐乡 — 产学研对接活动（力争）；院士学术活动（力争）', width, 12);
+    for (const line of lines) expect(line.at(-1), `at ${width} px`).not.toBe('（');
+    expect(lines.join('').replaceAll(' ', '')).toBe('桐乡—产学研对接活动（力争）；院士学术活动（力争）');
+  }
+});

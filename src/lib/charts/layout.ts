@@ -22,7 +22,15 @@ export function textWidth(text: string, fontSize: number): number {
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const raw = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF][，。、；：）」』》,.;:)]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]+|\s+/g) ?? [];
   const tokens: string[] = [];
-  for (const token of raw) {
+  // Opening punctuation never ends a line: it waits for the token it opens ("（" + "力争）").
+  let opening = '';
+  for (const rawToken of raw) {
+    if (OPENING.test(rawToken)) {
+      opening += rawToken;
+      continue;
+    }
+    const token = opening + rawToken;
+    opening = '';
     // Closing punctuation never starts a line (Chinese line-breaking rules): it stays with what it closes.
     if (CLOSING.test(token) && tokens.length > 0 && !/\s$/.test(tokens[tokens.length - 1]!)) tokens[tokens.length - 1] += token;
     // A URL wider than the line breaks only after a / ? or &, so what is printed can still be typed; any other
@@ -30,6 +38,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     else if (textWidth(token, fontSize) > maxWidth) tokens.push(...(URL_START.test(token) ? urlPieces(token) : splitToWidth(token, maxWidth, fontSize)));
     else tokens.push(token);
   }
+  if (opening) tokens.push(opening);
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {
@@ -58,6 +67,7 @@ export function widestUnbreakable(text: string, fontSize: number): number {
   return Math.max(0, ...urls.flatMap(urlPieces).map((piece) => textWidth(piece, fontSize)));
 }
 
+const OPENING = /^[（「『《〈【〔〖“‘]$/;
 const CLOSING = /^[，。、；：！？）」』》〉】〕〗〙〛’”,.;:!?)\]]/;
 
 function splitToWidth(token: string, maxWidth: number, fontSize: number): string[] {
