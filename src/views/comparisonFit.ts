@@ -54,6 +54,19 @@ export const setApart = (figures: readonly SortedFigure[]) => figures.filter((fi
 /** How a group folds: its set-apart figures behind a disclosure, or its whole chart (heading and reasons stay). */
 export type Fold = 'apart' | 'whole';
 
+/** A fold's disclosure: how many figures it holds and whose ("Show its 10 figures (…)"). */
+export function foldSummary(fold: Fold, hidden: readonly SortedFigure[], lang: Lang, m: Messages): string {
+  const cities = names(hidden.map((figure) => figure.mark), lang, m);
+  return fold === 'whole' ? m.explorer.groupFolded(hidden.length, cities) : m.explorer.setApartFolded(hidden.length, cities);
+}
+
+/** What a fit is held to: the height, what sits above (city buttons), and the labels' placement if already decided. */
+export interface FitOptions {
+  budget?: number;
+  reserve?: number;
+  labelsAbove?: boolean;
+}
+
 /** The cities of some figures, once each. */
 const citiesOf = (figures: readonly SortedFigure[]) => new Set(figures.map((figure) => figure.mark.city));
 
@@ -76,10 +89,9 @@ export function foldedGroups(
   width: number,
   lang: Lang,
   m: Messages,
-  budget = EMBED_HEIGHT_BUDGET,
-  reserve = 0,
+  { budget = EMBED_HEIGHT_BUDGET, reserve = 0, labelsAbove }: FitOptions = {},
 ): Map<string, Fold> {
-  const above = comparisonLabelsAbove(groups, width, lang, m);
+  const above = labelsAbove ?? comparisonLabelsAbove(groups, width, lang, m);
   const chartHeight = (group: ComparisonGroup, figures: SortedFigure[], sectioned: boolean) =>
     figures.length === 0 ? 0 : frameChart(toChartRows(group.group, figures, 'name', sectioned, lang, m, true), width, true, 0, above).height;
   const note = (text: string) => lines(text, width - NOTE.inset, NOTE.size) * NOTE.line + NOTE.extra;
@@ -102,10 +114,10 @@ export function foldedGroups(
     const shown = shownWhenApartFolds(group.figures);
     if (shown) {
       const apart = setApart(group.figures);
-      const summary = m.explorer.setApartFolded(apart.length, names(apart.map((figure) => figure.mark), lang, m));
+      const summary = foldSummary('apart', apart, lang, m);
       own.push({ key, fold: 'apart', saved: full - chartHeight(group, shown, group.sectioned) - summaryHeight(summary), hidden: apart.length });
     }
-    const summary = m.explorer.groupFolded(group.figures.length, names(group.figures.map((figure) => figure.mark), lang, m));
+    const summary = foldSummary('whole', group.figures, lang, m);
     own.push({ key, fold: 'whole', saved: full - summaryHeight(summary), hidden: group.figures.length });
     choices.push(own.filter((choice) => choice.saved > 0));
   });

@@ -2,7 +2,7 @@
 import type { ExplorerModel } from '../lib/data/views/explorer';
 import type { ViewModel } from '../lib/data/views/headline';
 import { encodingsOf, legendItems } from '../lib/components/legend';
-import { categoryName, describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
+import { comparisonTitle, describeView, documentsOf, sourceLine } from '../lib/i18n/describe';
 import { creditLine } from '../lib/export/credit';
 import type { FigureText } from '../lib/export/svg';
 import type { Messages } from '../lib/i18n/en';
@@ -35,7 +35,7 @@ export function explorerFigureText(
   const category = model.comparison?.category ?? '';
   const groups = model.comparison?.groups ?? [];
   return {
-    title: m.explorer.compareTitle(categoryName(category, m)),
+    title: comparisonTitle(category, m),
     dek: m.explorer.compareDek(groups.length, new Set(groups.flatMap((g) => g.group.cities)).size),
     legend: legendItems(m, encodingsOf(groups.flatMap((g) => g.figures), false)),
     notesTitle: m.notesTitle,

@@ -30,9 +30,9 @@ describe('foldedGroups', () => {
   test('a tall one folds as few figures as make it fit, and never leaves a group comparing one city', () => {
     const { groups } = comparisonOf('platforms');
     const hidden = (folds: Map<string, Fold>) => hiddenFigures(groups, folds);
-    const everything = foldedGroups(groups, texts(groups), 588, 'en', en, 0);
+    const everything = foldedGroups(groups, texts(groups), 588, 'en', en, { budget: 0 });
     expect(everything.size).toBe(groups.length);
-    const some = foldedGroups(groups, texts(groups), 588, 'en', en, 1100);
+    const some = foldedGroups(groups, texts(groups), 588, 'en', en, { budget: 1100 });
     expect(some.size).toBeGreaterThan(0);
     expect(hidden(some)).toBeLessThan(hidden(everything));
     for (const group of groups) {
@@ -41,7 +41,7 @@ describe('foldedGroups', () => {
       expect(new Set(shown.map((f) => f.mark.city)).size, group.group.key).toBeGreaterThanOrEqual(2);
     }
     // More room never hides more.
-    expect(hidden(foldedGroups(groups, texts(groups), 588, 'en', en, 1400))).toBeLessThanOrEqual(hidden(some));
+    expect(hidden(foldedGroups(groups, texts(groups), 588, 'en', en, { budget: 1400 }))).toBeLessThanOrEqual(hidden(some));
   });
 
   test('set-apart figures fold alone only where two cities stay in view', () => {
@@ -55,8 +55,8 @@ describe('foldedGroups', () => {
   test('city buttons above the chart count against the height', () => {
     const { groups } = comparisonOf('other');
     const hiddenIn = (folds: Map<string, Fold>) => hiddenFigures(groups, folds);
-    const without = foldedGroups(groups, texts(groups), 588, 'en', en, 700);
-    expect(hiddenIn(foldedGroups(groups, texts(groups), 588, 'en', en, 700, 200))).toBeGreaterThan(hiddenIn(without));
+    const without = foldedGroups(groups, texts(groups), 588, 'en', en, { budget: 700 });
+    expect(hiddenIn(foldedGroups(groups, texts(groups), 588, 'en', en, { budget: 700, reserve: 200 }))).toBeGreaterThan(hiddenIn(without));
   });
 
   test('a wider column needs fewer folds', () => {

@@ -310,7 +310,6 @@ export interface TextBox {
 /** Font size of a bar's value label (bold), which also sizes the space kept for it right of the plot. */
 export const VALUE_SIZE = 13.5;
 /** Bold text runs about 8% wider than the regular advance textWidth assumes. */
-/** How much wider bold text runs than the estimate for regular text. */
 export const BOLD = 1.08;
 
 /**

@@ -27,8 +27,18 @@ export function reportHeight(view: () => string): Attachment<HTMLElement> {
     observer.observe(element);
     // A card opening or closing adds or removes nodes, and a card grows with the frame it is in (its height is capped
     // by the viewport's): each card is watched for size too, so the frame grows until the card fits.
+    const watched = new Set<Element>();
     const cards = new MutationObserver(() => {
-      for (const card of element.querySelectorAll('[data-card]')) observer.observe(card);
+      // A closed card is let go, so a page where cards open on every hover holds none it no longer shows.
+      for (const card of watched)
+        if (!card.isConnected) {
+          observer.unobserve(card);
+          watched.delete(card);
+        }
+      for (const card of element.querySelectorAll('[data-card]')) {
+        observer.observe(card);
+        watched.add(card);
+      }
       requestAnimationFrame(send);
     });
     cards.observe(element, { childList: true, subtree: true });

@@ -237,6 +237,9 @@ export function sectionHeading(section: Section, group: Group, lang: Lang, m: Me
   return m.sections.rankSet(m.kindsPlural[set.kind], formatPeriod(set.period, lang));
 }
 
+/** A category comparison's name, for its heading, image, iframe and citation: "Compare: Innovation platforms". */
+export const comparisonTitle = (category: string, m: Messages): string => m.explorer.compareTitle(categoryName(category, m));
+
 /** A heading naming only what every figure in the group shares: category, measure and unit. */
 export function groupTitle(group: Group, lang: Lang, m: Messages, panelKey?: string): string {
   const category = categoryName(group.category, m);
