@@ -108,15 +108,22 @@ function distributionRows(
 const CONTEXT: ReadonlySet<string> = new Set(['\u0000']);
 
 function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet<string>): ChartDot {
-  const row = toChartRow(figure, '', lang, m, false, focus);
+  const { mark } = figure;
+  // Only a strip's keyboard stop reads its name and description, one dot at a time: they are made when read.
+  let row: ChartRow | undefined;
+  const text = () => (row ??= toChartRow(figure, '', lang, m, false, focus));
   return {
-    key: row.key,
-    value: figure.mark.value!,
-    color: row.color,
-    fill: row.fill,
-    dashed: row.dashed,
-    label: m.labelled(row.label, row.valueLabel),
-    description: row.description,
+    key: mark.id,
+    value: mark.value!,
+    color: cityColour(mark.city, focus),
+    fill: FILL[mark.kind],
+    dashed: figure.status === 'set_apart',
+    get label() {
+      return m.labelled(text().label, text().valueLabel);
+    },
+    get description() {
+      return text().description;
+    },
   };
 }
 

@@ -48,20 +48,25 @@ describe('300 imported cities', () => {
     }
     expect(errors).toEqual([]);
 
-    // Every dot is a mark with its card: focus one, and its quote and document show; Enter pins it.
-    const dot = page.locator('[data-view="market"] circle[data-mark]').nth(3);
-    const key = (await dot.getAttribute('data-mark'))!;
+    // Every dot is a mark with its card: Tab reaches a strip, the arrow keys walk its dots in value order, and the
+    // focused dot's quote and document show; Enter pins it.
+    const stop = () => page.locator('[data-view="market"] [data-strip] circle[data-mark]').first();
+    await stop().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const key = (await stop().getAttribute('data-mark'))!;
     const figure = rows.figures.find((f) => f.id === key)!;
-    await dot.focus();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-mark'))).toBe(key);
     await expect(page.locator(`[data-card="${key}"]`).textContent()).resolves.toContain(figure.quote);
-    await dot.press('Enter');
+    await page.keyboard.press('Enter');
     await expect(page.locator(`[data-card="${key}"]`).getAttribute('data-pinned')).resolves.toBe('true');
     await page.keyboard.press('Escape');
-    // A click pins a dot's card too (the strip listens for all its dots).
-    await dot.click();
-    await expect(page.locator(`[data-card="${key}"]`).getAttribute('data-pinned')).resolves.toBe('true');
+    // A click or tap on a dot pins its card too: the strip finds the dot nearest the pointer.
+    await stop().focus();
+    await page.keyboard.press('End');
+    const last = (await stop().getAttribute('data-mark'))!;
+    await stop().click();
+    await expect(page.locator(`[data-card="${last}"]`).getAttribute('data-pinned')).resolves.toBe('true');
     await page.keyboard.press('Escape');
-
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     // The table stars the city's rows, and a long table offers its pages; the explorer stars its rows too.

@@ -81,26 +81,70 @@ describe('HeadlineView', () => {
 });
 
 describe('HeadlineView with many cities', () => {
-  // Forty synthetic cities, one with markup in its name: strips draw their dots from escaped markup.
+  // Forty synthetic cities, one with markup in its name, which must read back as text.
   const rows = syntheticRows(40, 20, 3);
   const odd = rows.cities[7]!;
   odd.name_en = `<b>Odd</b> & "Co's"`;
   const manyModel = buildView(toTables(rows), 'market', { cities: rows.cities.map((c) => c.id), sort: 'name' });
 
-  test('every dot of a strip is a named, described button; names read back verbatim; Enter pins its card', async () => {
+  const valueOf = new Map(rows.figures.map((f) => [f.id, f.value]));
+  /** How many dots a strip draws: each is one circle (one M) in one of its paths. */
+  const dotsIn = (strip: Element) => [...strip.querySelectorAll('path.dots')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
+  const stopsIn = (container: HTMLElement) => [...container.querySelectorAll<SVGElement>('[data-strip] circle[data-mark]')];
+
+  test('each strip is one Tab stop, a named and described button; its dots are drawn as a few paths, not hundreds of elements', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
-    const dots = [...container.querySelectorAll<SVGElement>('circle[data-mark]')];
-    expect(dots.length).toBeGreaterThan(12);
-    for (const dot of dots) {
-      expect(dot.getAttribute('role')).toBe('button');
-      expect(container.querySelector(`#${CSS.escape(dot.getAttribute('aria-describedby')!)}`)?.textContent).not.toBe('');
+    const strips = [...container.querySelectorAll('[data-strip]')];
+    expect(strips.length).toBeGreaterThan(0);
+    for (const strip of strips) {
+      const stops = strip.querySelectorAll<SVGElement>('[data-mark]');
+      expect(stops).toHaveLength(1);
+      expect(stops[0]!.getAttribute('role')).toBe('button');
+      expect(stops[0]!.getAttribute('tabindex')).toBe('0');
+      expect(container.querySelector(`#${CSS.escape(stops[0]!.getAttribute('aria-describedby')!)}`)?.textContent).not.toBe('');
     }
-    const oddDot = dots.find((dot) => dot.getAttribute('aria-label')!.startsWith(odd.name_en));
-    expect(oddDot, 'the name with markup is text, not markup').toBeTruthy();
+    // Every stated figure of the panels is drawn, as a circle in one of its strip's paths.
+    const stated = manyModel.panels.flatMap((panel) => panel.figures).filter((figure) => figure.mark.value !== null).length;
+    expect(strips.reduce((n, strip) => n + dotsIn(strip), 0)).toBe(stated);
+  });
+
+  test('arrow keys walk a strip in value order, Home and End reach its ends; a name with markup reads back verbatim; Enter pins its card', async () => {
+    const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    const strip = [...container.querySelectorAll<SVGElement>('[data-strip]')].sort((a, b) => dotsIn(b) - dotsIn(a))[0]!;
+    const stopKey = () => strip.querySelector('[data-mark]')!.getAttribute('data-mark')!;
+    const walked = [stopKey()];
+    for (let i = 0; i < 60; i++) {
+      await fireEvent.keyDown(strip.querySelector('[data-mark]')!, { key: 'ArrowRight' });
+      if (stopKey() === walked.at(-1)) break;
+      walked.push(stopKey());
+      // The stop moved, and the focus with it.
+      expect(document.activeElement?.getAttribute('data-mark')).toBe(stopKey());
+    }
+    expect(walked).toHaveLength(dotsIn(strip));
+    const values = walked.map((key) => valueOf.get(key)!);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    await fireEvent.keyDown(strip.querySelector('[data-mark]')!, { key: 'Home' });
+    expect(stopKey()).toBe(walked[0]);
+    await fireEvent.keyDown(strip.querySelector('[data-mark]')!, { key: 'End' });
+    expect(stopKey()).toBe(walked.at(-1));
+
+    // The odd city's dot: walk each strip until the stop is on it.
+    let oddStop: SVGElement | undefined;
+    for (const each of container.querySelectorAll<SVGElement>('[data-strip]')) {
+      await fireEvent.keyDown(each.querySelector('[data-mark]')!, { key: 'Home' });
+      for (let i = 0; i < 60 && !oddStop; i++) {
+        const stop = each.querySelector<SVGElement>('[data-mark]')!;
+        if (stop.getAttribute('aria-label')!.startsWith(odd.name_en)) oddStop = stop;
+        else await fireEvent.keyDown(stop, { key: 'ArrowRight' });
+      }
+      if (oddStop) break;
+    }
+    expect(oddStop, 'the name with markup is text, not markup').toBeTruthy();
     expect(container.querySelector('b')).toBeNull();
-    await fireEvent.keyDown(oddDot!, { key: 'Enter' });
+    await fireEvent.keyDown(oddStop!, { key: 'Enter' });
     expect(container.querySelector('[data-card][data-pinned="true"]')).toHaveTextContent('Odd');
-    // The open card's dot is ringed, and no dot's own markup changed for it.
+    // The open card's dot is ringed.
     expect(container.querySelectorAll('circle.ring')).toHaveLength(1);
+    expect(stopsIn(container).length).toBe(container.querySelectorAll('[data-strip]').length);
   });
 });

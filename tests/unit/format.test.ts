@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { formatFigure, formatPeriod, headingUnit } from '../../src/lib/i18n/format';
 import { textWidth, urlPieces, widestUnbreakable, wrapText } from '../../src/lib/charts/layout';
 
@@ -55,6 +56,30 @@ describe('wrapText edge cases', () => {
     expect(wrapText(url, 60, 11.5).join('')).toBe(url);
     expect(wrapText(url, 60, 11.5)).toContain('a-very-long-path-segment-that-cannot-break/');
     expect(widestUnbreakable(`see ${url}`, 10)).toBeCloseTo(textWidth('a-very-long-path-segment-that-cannot-break/', 10));
+  });
+
+  test('lines are filled greedily: none is too wide, and none could have taken the next word (property)', () => {
+    const word = fc.constantFrom('R&D', 'high-tech', 'SMEs', '企', '业', '（', '力争）', '。', '，', 'Wuhu', '2023', '—', 'GDP');
+    const space = fc.constantFrom(' ', '  ', ' ');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, space), { maxLength: 40 }), fc.integer({ min: 80, max: 300 }), (parts, maxWidth) => {
+        const text = parts.join('').trim();
+        const lines = wrapText(text, maxWidth, 13);
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        let at = 0;
+        lines.forEach((line, i) => {
+          at = text.indexOf(line, at) + line.length;
+          const gap = /^\s*/.exec(text.slice(at))![0];
+          expect(line).toBe(line.trim());
+          // Closing punctuation kept with what it closes may run a little past the width.
+          expect(textWidth(line, 13), line).toBeLessThanOrEqual(maxWidth + textWidth('）。，', 13));
+          const next = lines[i + 1];
+          // The next line's first word would not have fitted (greedy), unless a rule keeps it with what follows.
+          const first = next?.match(/^[A-Za-z0-9&-]+|^./u)?.[0];
+          if (first && first !== '（') expect(textWidth(`${line}${gap}${first}`, 13)).toBeGreaterThan(maxWidth - textWidth('。）', 13));
+        });
+      }),
+    );
   });
 
   test('urlPieces cuts after each / ? & and keeps the scheme whole', () => {

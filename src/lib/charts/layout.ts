@@ -40,19 +40,31 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   if (opening) tokens.push(opening);
   const lines: string[] = [];
+  // The line's width is kept as it grows (widths add up character by character), with the width of its trailing
+  // spaces apart, which do not count at a line's end: a long label is measured once, not once a token.
   let line = '';
+  let width = 0;
+  let trailing = 0;
   for (const token of tokens) {
-    const candidate = line + token;
-    if (line.trim() !== '' && textWidth(candidate.trimEnd(), fontSize) > maxWidth) {
+    const tokenWidth = textWidth(token, fontSize);
+    const blank = token.trim() === '';
+    if (line.trim() !== '' && (blank ? width - trailing : width + tokenWidth - trailingWidth(token, fontSize)) > maxWidth) {
       lines.push(line.trimEnd());
       line = token.trimStart();
+      width = textWidth(line, fontSize);
+      trailing = blank ? 0 : trailingWidth(line, fontSize);
     } else {
-      line = candidate;
+      line += token;
+      width += tokenWidth;
+      trailing = blank ? trailing + tokenWidth : trailingWidth(token, fontSize);
     }
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
+
+/** The width of a text's trailing spaces. */
+const trailingWidth = (text: string, fontSize: number) => textWidth(text.slice(text.trimEnd().length), fontSize);
 
 const URL_START = /^[a-z][a-z\d+.-]*:\/\//i;
 
@@ -105,7 +117,8 @@ export interface RowLayout {
 export interface LayoutInput {
   label: string;
   heading?: string;
-  dots?: readonly unknown[];
+  /** A distribution strip's dots, in value order. */
+  dots?: readonly { value: number }[];
   shortLabel?: string;
 }
 
@@ -135,14 +148,27 @@ const WRAP_SLACK = 10;
 /** The height of one lane of dots in a strip. */
 export const STRIP_LANE = STRIP_BAND / 3;
 
+/** Most lanes a strip takes: past this, dots of one value overlap (a strip of hundreds stays about 130 px tall). */
+const MAX_LANES = 15;
+
 /**
- * A strip's band: three lanes, or more where its dots are many for the plot's width (up to nine), so a strip of a
- * few hundred dots still lets each be seen and pointed at.
+ * A strip's band: enough lanes that dots of equal or close values stand apart (up to MAX_LANES), at least three, and
+ * more where its dots are many for the plot's width, so each can be seen and pointed at. `values` are in value
+ * order; `max` is the largest in the panel. The plot is taken narrower than it will be (its scale is rounded up and
+ * keeps room for value labels), so the estimate errs towards room.
  */
-export function stripBand(dots: number, plotWidth: number): number {
-  if (dots === 0) return 0;
-  const lanes = Math.min(9, Math.max(3, Math.ceil((1.5 * dots * (DOT_RADIUS * 2 + 1)) / Math.max(1, plotWidth))));
-  return lanes * STRIP_LANE;
+export function stripBand(values: readonly number[], max: number, plotWidth: number): number {
+  if (values.length === 0) return 0;
+  const gap = DOT_RADIUS * 2 + 1;
+  const pixels = (0.7 * Math.max(1, plotWidth)) / (max > 0 ? max : 1);
+  // The most dots within a diameter of one another: placed in value order, first come first lane, they need that many.
+  let deepest = 0;
+  for (let i = 0, j = 0; i < values.length; i++) {
+    while ((values[i]! - values[j]!) * pixels >= gap) j++;
+    deepest = Math.max(deepest, i - j + 1);
+  }
+  const crowded = Math.ceil((1.5 * values.length * gap) / Math.max(1, plotWidth));
+  return Math.min(MAX_LANES, Math.max(3, crowded, deepest)) * STRIP_LANE;
 }
 /** From this chart width, a panel of strips sets its headings in a column beside the dots. */
 export const STRIP_COLUMN_FROM = 640;
@@ -178,13 +204,20 @@ export function layoutRows(
   const barHeight = dense ? DENSE_BAR_HEIGHT : BAR_HEIGHT;
   const rowGap = dense ? DENSE_ROW_GAP : ROW_GAP;
   let y = top;
+  const dotsMax = Math.max(0, ...rows.flatMap((row) => row.dots?.map((dot) => dot.value) ?? []));
+  const band = (dots: readonly { value: number }[], plotWidth: number) =>
+    stripBand(
+      dots.map((dot) => dot.value),
+      dotsMax,
+      plotWidth,
+    );
   return rows.map(({ label, heading, dots, shortLabel }, index) => {
     // A distribution strip on a wide chart: heading and count in the label column, the band of dots beside them.
     if (dots && labelWidth > 0) {
       const headingLines = heading ? wrapText(heading, labelWidth - 8, LABEL_SIZE) : [];
       const labelLines = wrapText(shortLabel ?? label, labelWidth - 8, LABEL_SIZE);
       const textHeight = (headingLines.length + labelLines.length) * LINE_HEIGHT;
-      const barHeight = stripBand(dots.length, width - labelWidth);
+      const barHeight = band(dots, width - labelWidth);
       const height = Math.max(textHeight, barHeight);
       const rowTop = y + (index > 0 ? STRIP_HEADING_GAP : 0);
       const textTop = rowTop + (height - textHeight) / 2;
@@ -211,7 +244,7 @@ export function layoutRows(
       const sameLine = headingWidth > 0 && headingWidth + textWidth(label, LABEL_SIZE) <= width;
       if (sameLine) {
         const barTop = headingTop + LINE_HEIGHT + 3;
-        const barHeight = stripBand(dots.length, width);
+        const barHeight = band(dots, width);
         const row = { headingLines, headingTop, top: headingTop, labelLines: [label], labelTop: headingTop, labelX: headingWidth, barTop, barHeight, bottom: barTop + barHeight };
         y = row.bottom + STRIP_GAP;
         return row;
@@ -219,7 +252,7 @@ export function layoutRows(
       if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
       const labelLines = wrapText(label, width - WRAP_SLACK, LABEL_SIZE);
       const barTop = y + labelLines.length * LINE_HEIGHT + 3;
-      const barHeight = stripBand(dots.length, width);
+      const barHeight = band(dots, width);
       const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight, bottom: barTop + barHeight };
       y = row.bottom + STRIP_GAP;
       return row;

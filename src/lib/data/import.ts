@@ -735,32 +735,48 @@ function* citiesOf(
       ['city_en', en],
     ] as const)
       if (!name) warnings.push({ ...issue(row, column, '', 'defaulted', `No ${column} for "${id}": the other name is shown.`), detail: zh || en });
-    const source = yield* sourceOf(parsed, indices);
+    // A city's own rows as CSV text, to keep it in storage. Written when storage asks for it, after the page has
+    // redrawn; a city too large to write in one go is written now, a slice at a time.
+    const raw = indices.map((i) => parsed.records[i]!);
+    const source = raw.length > SOURCE_SLICE ? yield* sourceOf(parsed.header, raw) : null;
     const own = indices.map((i) => figures[i]!);
     const table = yield* tableSteps(own, FIGURE_COLUMNS);
-    cities.push({
+    const city: Omit<ImportedCity, 'source'> = {
       city: { id, name_zh: zh || en, name_en: en || zh, province_zh: '', province_en: '', level_zh: '', level_en: '', imported: true },
       documents: documentsOf(ownRecords, id, existing, fileName, warnings, row),
       figures: own,
       fileName,
       encoding,
-      source,
       table,
-    });
+    };
+    cities.push(source === null ? withLazySource(city, parsed.header, raw) : { ...city, source });
   }
   return { cities, errors, warnings };
 }
 
 /** A city's rows as CSV text with the file's header, written a slice of rows at a time. */
-function* sourceOf(parsed: ParsedCsv, indices: number[]): Steps<string> {
-  const SLICE = 2000;
-  const pieces = [Papa.unparse([parsed.header], { newline: '\n' })];
-  for (let start = 0; start < indices.length; start += SLICE) {
-    if (start > 0) yield start / indices.length;
-    const data = indices.slice(start, start + SLICE).map((i) => parsed.header.map((h) => cell(parsed.records[i]!, h)));
+const SOURCE_SLICE = 2000;
+function* sourceOf(header: readonly string[], records: readonly CsvRecord[]): Steps<string> {
+  const pieces = [Papa.unparse([header], { newline: '\n' })];
+  for (let start = 0; start < records.length; start += SOURCE_SLICE) {
+    if (start > 0) yield start / records.length;
+    const data = records.slice(start, start + SOURCE_SLICE).map((record) => header.map((h) => cell(record, h)));
     pieces.push(Papa.unparse(data, { newline: '\n' }));
   }
   return pieces.join('\n');
+}
+
+/** A city whose `source` is written the first time it is read; the rows it is written from are let go then. */
+function withLazySource(city: Omit<ImportedCity, 'source'>, header: readonly string[], records: readonly CsvRecord[]): ImportedCity {
+  let pending: readonly CsvRecord[] | null = records;
+  let text = '';
+  return Object.defineProperty(city, 'source', {
+    enumerable: true,
+    get() {
+      if (pending) [text, pending] = [runSteps(sourceOf(header, pending)), null];
+      return text;
+    },
+  }) as ImportedCity;
 }
 
 /** Documents of a city's rows, in order of first use: a known document is copied, a new one is built from doc_* columns. */

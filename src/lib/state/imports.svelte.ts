@@ -102,10 +102,12 @@ export function hasStoredImports(store: Storage | null = browserStorage()): bool
 }
 
 export class ImportStore {
-  entries = $state<{ key: string; city: ImportedCity }[]>([]);
-  setAside = $state<SetAside[]>([]);
+  // Raw: lists are replaced whole, never changed in place, and a city's thousands of figures must not be wrapped in
+  // proxies (every read of a figure would go through one).
+  entries = $state.raw<{ key: string; city: ImportedCity }[]>([]);
+  setAside = $state.raw<SetAside[]>([]);
   /** The outcome of each file of the latest batch the reader gave, shown until the next batch. */
-  last = $state<ImportOutcome[]>([]);
+  last = $state.raw<ImportOutcome[]>([]);
   progress = $state<Progress | null>(null);
   storageFailed = $state(false);
   readonly #base: TypedDataset;
@@ -187,12 +189,24 @@ export class ImportStore {
    * Imports files one after another, each accepted whole or not at all, a slice at a time with progress.
    * `cancel()` stops the file being read; files already accepted stay.
    */
-  async addFiles(files: { bytes: Uint8Array; name: string; size?: number }[]): Promise<ImportOutcome[]> {
+  async addFiles(
+    files: { bytes: Uint8Array; name: string; size?: number }[],
+    /** Called as the accepted cities join the page, before storage is written, so the page draws them in that update. */
+    onadded?: () => void,
+  ): Promise<ImportOutcome[]> {
     this.cancel();
     const abort = new AbortController();
     this.#abort = abort;
     const outcomes: ImportOutcome[] = [];
     this.last = [];
+    let reported = false;
+    const report = () => {
+      if (reported) return;
+      reported = true;
+      onadded?.();
+      this.progress = null;
+      this.last = outcomes;
+    };
     try {
       for (const file of files) {
         const startedAt = performance.now();
@@ -213,13 +227,14 @@ export class ImportStore {
         if (result.cities.length > 0) await yieldToBrowser();
         for (const city of result.cities) this.#keep(city);
       }
+      // The reader sees the cities and hears how the files went in one update; storage is written after.
+      report();
       await this.saved();
     } catch (error) {
       if (!abort.signal.aborted) throw error;
     } finally {
       if (this.#abort === abort) this.#abort = null;
-      this.progress = null;
-      this.last = outcomes;
+      report();
     }
     return outcomes;
   }

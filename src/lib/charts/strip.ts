@@ -1,0 +1,77 @@
+// A distribution strip's geometry: where each dot sits, the few paths that draw them all, and the dot under a pointer.
+import { dodge, DOT_RADIUS, STRIP_LANE } from './layout';
+import type { BarFill } from './types';
+
+export interface PlacedDot<D> {
+  dot: D;
+  cx: number;
+  cy: number;
+}
+
+/** Dots drawn alike (the same fill, colour and dash) share one path. */
+export interface DotPath {
+  style: string;
+  fill: BarFill;
+  color: string;
+  dashed: boolean;
+  d: string;
+}
+
+interface Styled {
+  fill: BarFill;
+  color: string;
+  dashed: boolean;
+}
+
+// Lane 0 is the middle one: a thin strip reads as a line of dots, a crowded one spreads above and below, in turn.
+const laneOffset = (lane: number) => (lane === 0 ? 0 : (lane % 2 ? -1 : 1) * Math.ceil(lane / 2) * STRIP_LANE);
+
+/** Dots (in value order) at their x, dodged into as many lanes as the band's height holds, about its middle. */
+export function placeDots<D>(dots: readonly D[], xs: readonly number[], bandTop: number, bandHeight: number): PlacedDot<D>[] {
+  const lanes = dodge(xs, Math.max(3, Math.round(bandHeight / STRIP_LANE)));
+  const middle = bandTop + bandHeight / 2;
+  return dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lanes[i]!) }));
+}
+
+/** A circle as two arcs, to join others in one path. */
+const circle = (cx: number, cy: number, r: number) => `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+
+/**
+ * One path per look: a strip of 900 dots is a handful of elements, not 900, so a view of hundreds of cities
+ * switches and repaints in a frame or two. Paths come in the order their look first appears, `under` first (the grey
+ * context, so coloured dots are drawn over it).
+ */
+export function dotPaths<D extends Styled>(placed: readonly PlacedDot<D>[], under: string): DotPath[] {
+  const paths = new Map<string, DotPath>();
+  for (const { dot, cx, cy } of placed) {
+    const style = `${dot.fill}|${dot.color}|${dot.dashed}`;
+    let path = paths.get(style);
+    if (!path) paths.set(style, (path = { style, fill: dot.fill, color: dot.color, dashed: dot.dashed, d: '' }));
+    path.d += circle(round(cx), round(cy), DOT_RADIUS);
+  }
+  return [...paths.values()].sort((a, b) => Number(b.color === under) - Number(a.color === under));
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The dot nearest a point, if one lies within `reach` of it; dots are in value order, so x narrows the search. */
+export function nearestDot<D>(placed: readonly PlacedDot<D>[], x: number, y: number, reach: number): number | null {
+  // First dot at or right of x - reach (their x grows with their value).
+  let lo = 0;
+  let hi = placed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (placed[mid]!.cx < x - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: number | null = null;
+  let bestDistance = reach * reach;
+  for (let i = lo; i < placed.length && placed[i]!.cx <= x + reach; i++) {
+    const distance = (placed[i]!.cx - x) ** 2 + (placed[i]!.cy - y) ** 2;
+    if (distance <= bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

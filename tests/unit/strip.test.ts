@@ -1,0 +1,67 @@
+// A strip's geometry: dots drawn as one path per look, and the dot a pointer finds.
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { DOT_RADIUS, STRIP_LANE, stripBand } from '../../src/lib/charts/layout';
+import { dotPaths, nearestDot, placeDots, type PlacedDot } from '../../src/lib/charts/strip';
+import type { BarFill } from '../../src/lib/charts/types';
+
+const dot = (key: string, color = 'grey', fill: BarFill = 'hollow', dashed = false) => ({ key, color, fill, dashed });
+
+describe('dotPaths', () => {
+  test('one path per look, every dot in one of them, the grey context first so coloured dots are drawn over it', () => {
+    const dots = [dot('a', 'red', 'filled'), dot('b'), dot('c', 'red', 'filled'), dot('d', 'grey', 'hollow', true), dot('e')];
+    const placed = placeDots(dots, [10, 20, 30, 40, 50], 0, 26);
+    const paths = dotPaths(placed, 'grey');
+    expect(paths.map((p) => p.style)).toEqual(['hollow|grey|false', 'hollow|grey|true', 'filled|red|false']);
+    expect(paths.map((p) => p.d.match(/M/g)!.length)).toEqual([2, 1, 2]);
+    expect(paths[1]!.dashed).toBe(true);
+  });
+});
+
+describe('stripBand', () => {
+  test('dots of equal or close values get a lane each (up to fifteen), so none hides another; a sparse strip keeps three', () => {
+    const values = [1, 1, 1, 1, 1, 1, 1, 1.01, 2, 3, 3, 3];
+    const band = stripBand(values, 3, 600);
+    expect(band / STRIP_LANE).toBeCloseTo(8);
+    // Placed on the plot it will have (narrower than 600: the scale is rounded up), no two dots overlap.
+    const xs = values.map((v) => (v / 4) * 600);
+    const placed = placeDots(values.map((v, i) => dot(String(i))), xs, 0, band);
+    for (const [i, a] of placed.entries())
+      for (const b of placed.slice(i + 1)) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThanOrEqual(STRIP_LANE - 1e-9);
+    expect(stripBand(Array.from({ length: 40 }, () => 1), 1, 600) / STRIP_LANE).toBeCloseTo(15);
+    expect(stripBand([1, 2, 3], 3, 600) / STRIP_LANE).toBeCloseTo(3);
+    expect(stripBand([], 3, 600)).toBe(0);
+  });
+});
+
+describe('nearestDot', () => {
+  const placed = placeDots(['a', 'b', 'c'].map((k) => dot(k)), [100, 100, 200], 0, 26);
+
+  test('finds the dot under the pointer, among equal values the nearer lane, and nothing beyond reach', () => {
+    expect(nearestDot(placed, 201, placed[2]!.cy, DOT_RADIUS)).toBe(2);
+    expect(nearestDot(placed, 100, placed[1]!.cy, DOT_RADIUS)).toBe(1);
+    expect(nearestDot(placed, 100, placed[0]!.cy, DOT_RADIUS)).toBe(0);
+    expect(nearestDot(placed, 150, 13, DOT_RADIUS)).toBeNull();
+    expect(nearestDot([], 150, 13, DOT_RADIUS)).toBeNull();
+  });
+
+  test('agrees with looking at every dot (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 80 }),
+        fc.integer({ min: -20, max: 620 }),
+        fc.integer({ min: -10, max: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        (values, x, y, reach) => {
+          const xs = [...values].sort((a, b) => a - b);
+          const all: PlacedDot<ReturnType<typeof dot>>[] = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 45);
+          const found = nearestDot(all, x, y, reach);
+          const distance = (i: number) => Math.hypot(all[i]!.cx - x, all[i]!.cy - y);
+          const closest = Math.min(Infinity, ...all.map((_, i) => distance(i)));
+          if (closest > reach) expect(found).toBeNull();
+          else expect(distance(found!)).toBeCloseTo(closest, 9);
+        },
+      ),
+    );
+  });
+});
