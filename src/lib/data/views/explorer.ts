@@ -1,7 +1,7 @@
 // The Explorer's pure model: every figure filtered, searched, sorted and faceted, plus which stated figures can be compared.
-import { desc, op, type ColumnTable } from 'arquero';
+import { BitSet, desc, op, type ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
-import { HEADLINE_CATEGORIES, KINDS, type Kind } from '../schema';
+import { HEADLINE_CATEGORIES, KINDS, runSteps, type Kind, type Steps } from '../schema';
 import { compare, needsSections, sortGroup, type Group, type SortedFigure } from '../compare';
 import { comparePeriods } from '../period';
 import { collatedPositions, orderCities } from '../collate';
@@ -54,19 +54,6 @@ export interface ExplorerResult {
   facets: Facets;
 }
 
-/** Columns the explorer adds to the enriched figures so that filtering and sorting stay inside Arquero. */
-interface ExplorerTableRow extends Mark {
-  /** Every searchable field, normalised by `normaliseForSearch`, one field per line. */
-  haystack: string;
-  category_rank: number;
-  kind_rank: number;
-  period_rank: number;
-  /** 1 for not_stated rows, so they sort last whichever way values run. */
-  value_missing: number;
-  /** Position in the default order (city, category, measure, period, then file order): every sort's tie-breaker. */
-  canonical_rank: number;
-}
-
 /** The order each facet lists its values in. */
 interface FacetOrders {
   cityOrder: string[];
@@ -76,7 +63,11 @@ interface FacetOrders {
 }
 
 interface ExplorerBase extends FacetOrders {
-  /** Grows columns as they are first needed: the search text, and one position column per sort used. */
+  /**
+   * The enriched figures with each facet's rank (order, category_rank, kind_rank, period_rank), value_missing (1 for
+   * not-stated rows, which sort last either way) and canonical_rank (the default order, every sort's tie-breaker).
+   * Grows columns as they are first needed: the search text (haystack), and one position column per sort used.
+   */
   table: ColumnTable;
   searchable: boolean;
   /** One frozen Mark per row of `table`, made once: a query picks rows by index instead of rebuilding objects. */
@@ -197,63 +188,92 @@ function explorerBase(data: Dataset): ExplorerBase {
   return base;
 }
 
+/** The columns a search looks in, joined one per line so no term matches across two of them. */
+const SEARCHED = [
+  'label_zh',
+  'label_en',
+  'quote',
+  'note_en',
+  'note_zh',
+  'scope_zh',
+  'scope_en',
+  'city_zh',
+  'city_en',
+  'doc_title_zh',
+  'doc_title_en',
+  'id',
+  'category',
+  'measure',
+] as const;
+/** Rows of search text made between two yields: a few milliseconds of work. */
+const SEARCH_SLICE = 2000;
+
 /**
- * The search text of every row, added the first time a reader searches: a large import shows its rows at once,
- * and pays for normalising 40,000 rows of text only if someone searches them.
+ * The search text of every row (normaliseForSearch of its searched columns), made a slice of rows at a time: a
+ * large import shows its rows at once, and the app makes this while the reader looks at the explorer
+ * (`searchPreparation`), or the first search makes it at once (`ensureSearchable`).
  */
-function ensureSearchable(base: ExplorerBase): void {
+function* searchTextSteps(base: ExplorerBase): Steps<void> {
   if (base.searchable) return;
-  base.table = base.table.derive({
-    // normaliseForSearch spelled out in Arquero ops, since an expression cannot call outside functions.
-    haystack: (d: Mark) =>
-      op.lower(
-        op.normalize(
-          op.join(
-            [
-              d.label_zh,
-              d.label_en,
-              d.quote,
-              d.note_en,
-              d.note_zh,
-              d.scope_zh,
-              d.scope_en,
-              d.city_zh,
-              d.city_en,
-              d.doc_title_zh,
-              d.doc_title_en,
-              d.id,
-              d.category,
-              d.measure,
-            ],
-            '\n',
-          ),
-          'NFKC',
-        ),
-      ),
-  });
+  const columns = SEARCHED.map((column) => base.table.array(column) as ArrayLike<string | null>);
+  const rows = base.table.numRows();
+  const haystack = new Array<string>(rows);
+  for (let start = 0; start < rows; start += SEARCH_SLICE) {
+    if (start > 0) yield start / rows;
+    for (let row = start; row < Math.min(rows, start + SEARCH_SLICE); row++)
+      haystack[row] = normaliseForSearch(columns.map((column) => column[row] ?? '').join('\n'));
+  }
+  // A search may have made it meanwhile; the table may have gained sort columns, never rows.
+  if (base.searchable) return;
+  base.table = base.table.assign({ haystack });
   base.searchable = true;
+}
+
+function ensureSearchable(base: ExplorerBase): void {
+  runSteps(searchTextSteps(base));
+}
+
+/** Makes the explorer's search text of `data` ahead of the first search, a slice per step (a caller yields between). */
+export function searchPreparation(data: Dataset): Steps<void> {
+  return searchTextSteps(explorerBase(data));
+}
+
+/**
+ * The rows of `table` (its own filter kept) that also pass `keep`, as a filtered table. A loop over columns into a
+ * bit set rather than an Arquero filter expression, which is parsed and compiled anew on every call: a keystroke
+ * makes five such filters.
+ */
+function keepRows(table: ColumnTable, keep: (row: number) => boolean): ColumnTable {
+  const mask = table.mask();
+  const rows = table.totalRows();
+  const kept = new BitSet(rows);
+  for (let row = 0; row < rows; row++) if ((!mask || mask.get(row)) && keep(row)) kept.set(row);
+  return table.create({ filter: kept });
 }
 
 /** Rows containing every term. Terms never contain whitespace, so none can match across two fields. */
 function applySearch(table: ColumnTable, terms: string[]): ColumnTable {
-  let matched = table;
-  for (const term of terms)
-    // indexof rather than includes: Arquero types includes for arrays only, though both accept a string.
-    matched = matched
-      .params({ term })
-      .filter((d: ExplorerTableRow, $: { term: string }) => op.indexof(d.haystack, $.term) !== -1);
-  return matched;
+  if (terms.length === 0) return table;
+  const haystack = table.column('haystack')!;
+  return keepRows(table, (row) => {
+    const text = haystack.at(row) as string;
+    return terms.every((term) => text.includes(term));
+  });
 }
 
 function applyFilters(table: ColumnTable, params: FilterParams): ColumnTable {
   const passesAll = Object.values(params).every((on: boolean[]) => on.every(Boolean));
   if (passesAll) return table;
-  return table
-    .params(params)
-    .filter(
-      (d: ExplorerTableRow, $: FilterParams) =>
-        $.cityOn[d.order] && $.categoryOn[d.category_rank] && $.kindOn[d.kind_rank] && $.periodOn[d.period_rank],
-    );
+  const rank = (column: string) => table.column(column)!;
+  const [city, category, kind, period] = [rank('order'), rank('category_rank'), rank('kind_rank'), rank('period_rank')];
+  return keepRows(
+    table,
+    (row) =>
+      params.cityOn[city.at(row) as number]! &&
+      params.categoryOn[category.at(row) as number]! &&
+      params.kindOn[kind.at(row) as number]! &&
+      params.periodOn[period.at(row) as number]!,
+  );
 }
 
 /** A facet's pass list: `chosen` values pass; an empty `chosen` passes everything when `emptyMeansAll`. */
