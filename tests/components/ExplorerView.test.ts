@@ -24,7 +24,9 @@ describe('ExplorerView', () => {
     const { container, model } = renderExplorer();
     expect(model.total).toBeGreaterThan(200);
     expect(screen.getByRole('status')).toHaveTextContent(`${model.total} of ${model.total} figures`);
-    expect(container.querySelectorAll('tbody tr')).toHaveLength(25);
+    // Fifteen rows a page, like a newsroom table: a keystroke among hundreds of cities lays out only those.
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(15);
+    expect(screen.getByRole('button', { name: 'Show 15 more' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: `Show all ${model.total}` })).toBeInTheDocument();
   });
 
