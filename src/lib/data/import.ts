@@ -257,7 +257,10 @@ function binaryIssue(bytes: Uint8Array): CsvIssue {
 }
 
 /** Full-width ASCII (Ｕ+FF01–FF5E: ３．５，％) → ASCII and the ideographic space → space, as typed with a Chinese IME. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 export function normaliseText(text: string): string {
+  // Most cells have none: a test costs less than a replace that allocates.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (char) =>
     char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
   );
@@ -470,14 +473,20 @@ function* fillRecords(
   const note = (row: number, column: string, before: string, after: string, code: IssueCode, message: string) =>
     warnings.push({ ...issue(row, column, before, code, message), detail: after });
   const takenIds = new Set([...existing.figures.map((f) => f.id), ...input.map((r) => cell(r, 'id')).filter(Boolean)]);
+  // The default document's name is made once a city, not once a row.
+  const fileSlug = slug(fileName) || 'file';
+  const documentOf = new Map<string, string>();
   const nextSuffix = new Map<string, number>();
   const records: CsvRecord[] = [];
+  // Every record holds every column of its header (parseCsv fills short rows), so the coded columns a row has are
+  // the header's: found once, then read without a lookup per cell.
+  const coded = CODED_COLUMNS.filter((column) => input.length > 0 && Object.hasOwn(input[0]!, column));
   for (const [index, original] of input.entries()) {
     if (index % 256 === 255) yield index / input.length;
     const row = index + 2;
     const record: CsvRecord = Object.assign(Object.create(null) as CsvRecord, original);
-    for (const column of CODED_COLUMNS) {
-      const before = cell(original, column);
+    for (const column of coded) {
+      const before = original[column]!;
       if (before === '') continue;
       let next = normaliseText(before).trim();
       if (column === 'doc_date') next = looseDate(next);
@@ -485,15 +494,17 @@ function* fillRecords(
       if (VOCABULARIES.has(column)) next = readVocabulary(column, next) ?? next;
       record[column] = next;
     }
+    let unreadValue = false;
     if (cell(record, 'value')) {
       const read = readValue(cell(record, 'value'), cell(record, 'unit'));
+      unreadValue = 'problem' in read;
       if ('problem' in read) errors.push(issue(row, 'value', cell(original, 'value'), 'value_with_unit', read.problem));
       else record.value = read.value;
     }
-    for (const column of CODED_COLUMNS) {
-      const before = cell(original, column);
-      const after = cell(record, column);
-      if (before !== '' && after !== before && !(column === 'value' && errors.some((e) => e.row === row && e.column === 'value')))
+    for (const column of coded) {
+      const before = original[column]!;
+      const after = record[column]!;
+      if (before !== '' && after !== before && !(column === 'value' && unreadValue))
         note(row, column, before, after, 'normalised', `Read "${before}" as "${after}".`);
     }
     const stated = cell(record, 'kind') !== 'not_stated';
@@ -511,7 +522,10 @@ function* fillRecords(
     fill('label_zh', category, 'no label in either language; took the category');
     fill('label_en', category, 'no label in either language; took the category');
     const city = cell(record, 'city');
-    if (city) fill('doc', `${slug(city)}-${slug(fileName) || 'file'}`, 'the figure is filed under a document named after the file,');
+    if (city && cell(record, 'doc') === '') {
+      if (!documentOf.has(city)) documentOf.set(city, `${slug(city)}-${fileSlug}`);
+      fill('doc', documentOf.get(city)!, 'the figure is filed under a document named after the file,');
+    }
     if (!cell(record, 'id') && city) {
       const base = [city, cell(record, 'period'), cell(record, 'category'), cell(record, 'measure')].map(slug).filter(Boolean).join('-');
       // Count on from the last number used for this base, so thousands of alike rows stay linear.
@@ -642,7 +656,6 @@ function* checkAcrossRows(records: CsvRecord[], existing: TypedDataset): Steps<{
       if (doubt) warnings.push(issue(row, 'value', value, 'implausible_value', doubt));
     }
 
-    // An array scan, not an object lookup: a category or measure named "constructor" or "__proto__" is just unknown.
     const units = headlineUnits(category, cell(record, 'measure'));
     const unit = cell(record, 'unit');
     if (units.length > 0 && unit && !units.includes(unit))

@@ -113,7 +113,8 @@ export class ImportStore {
   readonly #base: TypedDataset;
   readonly #store: Storage | null;
   #abort: AbortController | null = null;
-  #pendingWrites = 0;
+  /** Kept cities not yet written to storage, oldest first. */
+  #unwritten: { key: string; city: ImportedCity; added: number }[] = [];
   /** The newest `added` stamp among kept cities, as last read or written. */
   #latestAdded = 0;
 
@@ -131,7 +132,7 @@ export class ImportStore {
 
   /** Resolves once every city added so far has been written to storage (tests, and a page about to close). */
   async saved(): Promise<void> {
-    while (this.#pendingWrites > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    while (this.#unwritten.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Bundled data plus every imported city: what a new file must not clash with. */
@@ -249,13 +250,23 @@ export class ImportStore {
     // Later than every kept city, even within one millisecond, so every tab lists cities in the order they came.
     const added = Math.max(Date.now(), this.#latestAdded + 1);
     this.#latestAdded = added;
-    const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
-    // Writing megabytes to localStorage blocks; done in a later task it never adds to the redraw.
-    this.#pendingWrites++;
-    setTimeout(() => {
-      this.#pendingWrites--;
-      if (this.entries.some((e) => e.key === key)) this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
-    }, 0);
+    this.#unwritten.push({ key, city, added });
+    if (this.#unwritten.length === 1) afterNextPaint(() => this.#writeSome());
+  }
+
+  /**
+   * Writes kept cities to storage a few milliseconds' worth at a time, after the page with them has been painted:
+   * writing megabytes (and making each city's CSV text) never delays the redraw or a reader's next click.
+   */
+  #writeSome(): void {
+    const until = performance.now() + WRITE_SLICE_MS;
+    while (this.#unwritten.length > 0 && performance.now() < until) {
+      const { key, city, added } = this.#unwritten.shift()!;
+      if (!this.entries.some((e) => e.key === key)) continue;
+      const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
+      this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
+    }
+    if (this.#unwritten.length > 0) setTimeout(() => this.#writeSome());
   }
 
   remove(cityId: string): void {
@@ -333,6 +344,21 @@ export class ImportStore {
       // Unreadable or full storage: leave the old key for a later start.
     }
   }
+}
+
+/** Storage is written in slices of about this many milliseconds. */
+const WRITE_SLICE_MS = 8;
+
+/** Runs `task` once, after the next frame has been painted, or after a quarter second if no frame comes (a hidden tab). */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  setTimeout(run, 250);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run));
 }
 
 /**

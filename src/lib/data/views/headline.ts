@@ -53,12 +53,19 @@ export const VIEW_SPECS: Record<ViewId, ViewSpec> = {
   },
 };
 
+/** The units of each headline category and measure; a Map, so a name read from a file ("constructor", "__proto__") is just a key. */
+const HEADLINE_UNITS = new Map<string, string[]>();
+const unitKey = (category: string, measure: string) => `${category}\u0000${measure}`;
+for (const spec of Object.values(VIEW_SPECS))
+  for (const p of spec.panels) {
+    const key = unitKey(p.category, p.measure);
+    HEADLINE_UNITS.set(key, [...(HEADLINE_UNITS.get(key) ?? []), p.unit]);
+  }
+const NO_UNITS: readonly string[] = [];
+
 /** Units each headline category and measure is drawn in: the importer warns about the others. */
-export function headlineUnits(category: string, measure: string): string[] {
-  const units: string[] = [];
-  for (const spec of Object.values(VIEW_SPECS))
-    for (const p of spec.panels) if (p.category === category && p.measure === measure) units.push(p.unit);
-  return units;
+export function headlineUnits(category: string, measure: string): readonly string[] {
+  return HEADLINE_UNITS.get(unitKey(category, measure)) ?? NO_UNITS;
 }
 
 export interface Panel {
