@@ -244,11 +244,28 @@ describe('highlights', () => {
     expect(onchange).not.toHaveBeenCalled();
   });
 
-  test('deselecting a highlighted city drops its highlight', async () => {
-    const { onchange, onhighlight } = setup({ selected: ['wuhu', 'huaibei'], highlighted: ['wuhu'] });
+  test('deselecting a highlighted city drops its highlight, and the focus goes to the field, not lost with the chip', async () => {
+    const { input, onchange, onhighlight } = setup({ selected: ['wuhu', 'huaibei'], highlighted: ['wuhu'] });
     await fireEvent.click(screen.getByRole('button', { name: labels.remove('Wuhu') }));
     expect(onchange).toHaveBeenLastCalledWith(['huaibei']);
     expect(onhighlight).toHaveBeenLastCalledWith([]);
+    expect(document.activeElement).toBe(input);
+  });
+
+  test('six highlights at most, one a hue: a seventh is refused by key, star and chip, and the count says why', async () => {
+    const six = ['wuhu', 'huangshi', 'changzhou', 'tongxiang', 'huaibei', 'huaian'];
+    const { input, onhighlight } = setup({ cities: [...five, huaian, { id: 'hefei', nameZh: '合肥', nameEn: 'Hefei', imported: true }], selected: [...six, 'hefei'], highlighted: six });
+    expect(screen.getByText(labels.highlightsFull(6))).toBeInTheDocument();
+    await fireEvent.input(input, { target: { value: 'hefei' } });
+    await fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    await fireEvent.click(screen.getByRole('option', { name: /Hefei/ }).querySelector('[data-star]')!);
+    expect(onhighlight).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: labels.highlight('Hefei') })).toBeDisabled();
+    // Taking one away frees a hue.
+    await fireEvent.click(screen.getByRole('button', { name: labels.highlight('Wuhu') }));
+    expect(onhighlight).toHaveBeenLastCalledWith(six.slice(1));
+    expect(screen.queryByText(labels.highlightsFull(6))).toBeNull();
+    expect(screen.getByRole('button', { name: labels.highlight('Hefei') })).toBeEnabled();
   });
 });
 

@@ -110,6 +110,11 @@ describe('links with hundreds of cities', () => {
     expect(query.length).toBeLessThan(half.join(',').length + 60);
   });
 
+  test('a link highlights six cities at most (one a hue), the first six in the cities’ order', () => {
+    const eight = known.slice(10, 18);
+    expect(parseQuery(`?focus=${eight.join(',')}`, known).focus).toEqual(eight.slice(0, 6));
+  });
+
   test('a highlighted city that is not selected, or not known, is dropped', () => {
     expect(parseQuery('?cities=wuhu,city-007&focus=city-007,city-008,atlantis', known).focus).toEqual(['city-007']);
     expect(roundTrip(['wuhu'], ['huaibei']).query).toBe('?view=firms&cities=wuhu');

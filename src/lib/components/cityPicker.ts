@@ -38,6 +38,8 @@ export interface CityPickerLabels {
   highlight: (city: string) => string;
   remove: (city: string) => string;
   count: (selected: number, total: number) => string;
+  /** Said once MAX_HIGHLIGHTS cities are highlighted: why no other can be, and how to highlight another. */
+  highlightsFull: (most: number) => string;
   /** Under a long list drawn in part: which matches are drawn. */
   more: (first: number, last: number, total: number) => string;
   noMatch: (query: string) => string;
@@ -61,6 +63,8 @@ export const cityPickerLabelsEn: CityPickerLabels = {
   highlight: (city) => `Highlight ${city}`,
   remove: (city) => `Remove ${city}`,
   count: (selected, total) => `${selected} of ${total} ${total === 1 ? 'city' : 'cities'} selected`,
+  highlightsFull: (most) =>
+    `${most} cities are highlighted, the most at once: each keeps a colour of its own. Take a highlight away to give another city one.`,
   more: (first, last, total) => `Showing ${first}–${last} of ${total} matches. Type to narrow the list.`,
   noMatch: (query) => `No city matches “${query}”.`,
 };

@@ -354,6 +354,7 @@ export const zh: Messages = {
     highlight: (city: string) => `突出显示${city}`,
     remove: (city: string) => `移除${city}`,
     count: (selected: number, total: number) => `已选 ${selected} 个城市，共 ${total} 个`,
+    highlightsFull: (most: number) => `已突出显示 ${most} 个城市，这是上限：每个城市各有一种颜色。取消其中一个，才能突出显示别的城市。`,
     more: (first: number, last: number, total: number) => `显示第 ${first}–${last} 个，共 ${total} 个匹配。继续输入可缩小范围。`,
     noMatch: (query: string) => `没有与“${query}”匹配的城市。`,
   },

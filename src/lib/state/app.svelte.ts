@@ -1,4 +1,5 @@
 // The reader's choices, as runes state: view, cities, order, chart or table, language, theme, embed and explorer filters.
+import { MAX_HIGHLIGHTS } from '../components/palette';
 import { CITY_IDS } from '../data/schema';
 import type { UiLang } from '../i18n';
 import { inOrder, type EmbedOptions, type ExplorerFilters, type Sort, type Theme, type UrlState, type View } from './url';
@@ -53,16 +54,27 @@ export class AppState {
     this.setFocus(this.focus);
   }
 
-  /** New highlights, kept in canonical order and among the selected cities. */
+  /**
+   * New highlights, kept in canonical order and among the selected cities; at most MAX_HIGHLIGHTS, the ones already
+   * highlighted kept first, so each keeps a hue of its own.
+   */
   setFocus(ids: readonly string[]): void {
-    const next = inOrder(this.cities, ids);
+    const selected = inOrder(this.cities, ids);
+    const kept = selected.filter((id) => this.focus.includes(id));
+    const added = selected.filter((id) => !this.focus.includes(id));
+    const next = inOrder(this.cities, [...kept, ...added].slice(0, MAX_HIGHLIGHTS));
     if (next.join() !== this.focus.join()) this.focus = next;
+  }
+
+  /** Whether another city may be highlighted. */
+  get canHighlightMore(): boolean {
+    return this.focus.length < MAX_HIGHLIGHTS;
   }
 
   /** Highlights a city, or takes its highlight away; highlighting an unselected city selects it. */
   toggleFocus(city: string): void {
     if (this.focus.includes(city)) this.setFocus(this.focus.filter((c) => c !== city));
-    else {
+    else if (this.canHighlightMore) {
       if (!this.cities.includes(city)) this.setCities([...this.cities, city]);
       this.setFocus([...this.focus, city]);
     }

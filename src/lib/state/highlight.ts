@@ -4,6 +4,8 @@ import { getContext, setContext } from 'svelte';
 /** Reads and toggles the highlighted cities (the URL's focus=). */
 export interface Highlighter {
   isOn(city: string): boolean;
+  /** False once MAX_HIGHLIGHTS cities are highlighted: a highlight must be taken away first. */
+  canAdd(): boolean;
   toggle(city: string): void;
 }
 

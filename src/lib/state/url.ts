@@ -1,4 +1,5 @@
 // Pure parse/serialise of the query string: every reader-visible choice lives in the URL, garbage falls back to defaults.
+import { MAX_HIGHLIGHTS } from '../components/palette';
 import { parsePeriod } from '../data/period';
 import { KINDS, type Kind } from '../data/schema';
 import { EXPLORER_SORT_KEYS, type ExplorerSortKey } from '../data/views/explorer';
@@ -105,7 +106,7 @@ export function parseQuery(
     if (valid.length > 0 || params.get('cities') === '' || wanted.includes('all')) state.cities = valid;
   }
   const focus = new Set(list(params.get('focus')));
-  state.focus = state.cities.filter((c) => focus.has(c));
+  state.focus = state.cities.filter((c) => focus.has(c)).slice(0, MAX_HIGHLIGHTS);
   const lang = params.get('lang');
   state.lang = lang === 'zh' || lang === 'en' ? lang : null;
   state.sort = oneOf(params.get('sort'), SORTS, state.sort);
