@@ -95,6 +95,26 @@ describe('ImportStore', () => {
     expect(ids(tabA)).toEqual(['hefei']);
   });
 
+  test('storage is written after the cities are shown; a city not yet written survives another tab’s change, and one removed first is never written', async () => {
+    const tabA = new ImportStore(bundledRows(), storage);
+    const tabB = new ImportStore(bundledRows(), storage);
+    let shownBeforeWriting = false;
+    const adding = tabA.addFiles([file(VALID)], () => (shownBeforeWriting = storage.items.size === 0));
+    await adding;
+    expect(shownBeforeWriting).toBe(true);
+    expect(storage.items.has(`${CITY_KEY_PREFIX}maanshan`)).toBe(true);
+    // Tab B keeps a city; before it is written, tab A hears of a change and reads storage again: B's city is written first.
+    const addingB = tabB.addFiles([file(other('hefei'))], () => {
+      tabB.refresh();
+      expect(ids(tabB)).toEqual(['maanshan', 'hefei']);
+    });
+    await addingB;
+    // A city removed before its turn to be written never reaches storage.
+    const tabC = new ImportStore(bundledRows(), storage);
+    await tabC.addFiles([file(other('bengbu'))], () => tabC.remove('bengbu'));
+    expect(storage.items.has(`${CITY_KEY_PREFIX}bengbu`)).toBe(false);
+  });
+
   test('a kept city that no longer validates is set aside with its issues, not dropped; retry and remove work', () => {
     storage.setItem(`${CITY_KEY_PREFIX}wuhu`, JSON.stringify({ text: VALID.replaceAll('maanshan', 'wuhu'), fileName: 'x.csv', encoding: 'utf-8' }));
     storage.setItem(`${CITY_KEY_PREFIX}junk`, '{not json');

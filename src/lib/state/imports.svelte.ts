@@ -145,6 +145,8 @@ export class ImportStore {
    * validation as a new file; one that fails is set aside with its issues, not deleted.
    */
   refresh(): void {
+    // Cities this page kept but has not written yet would otherwise vanish from it when another tab's change is read.
+    this.writePending();
     const stored = readStored(this.#store);
     this.#latestAdded = Math.max(this.#latestAdded, ...stored.map((s) => s.stored?.added ?? 0));
     // Plain lookups built and read within this call, never state, so Svelte's reactive collections are not needed.
@@ -258,15 +260,18 @@ export class ImportStore {
    * Writes kept cities to storage a few milliseconds' worth at a time, after the page with them has been painted:
    * writing megabytes (and making each city's CSV text) never delays the redraw or a reader's next click.
    */
-  #writeSome(): void {
-    const until = performance.now() + WRITE_SLICE_MS;
+  #writeSome(until = performance.now() + WRITE_SLICE_MS): void {
     while (this.#unwritten.length > 0 && performance.now() < until) {
       const { key, city, added } = this.#unwritten.shift()!;
-      if (!this.entries.some((e) => e.key === key)) continue;
       const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
       this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
     }
     if (this.#unwritten.length > 0) setTimeout(() => this.#writeSome());
+  }
+
+  /** Writes every kept city not yet in storage, now: the page is being left, or storage is about to be read again. */
+  writePending(): void {
+    this.#writeSome(Infinity);
   }
 
   remove(cityId: string): void {
@@ -274,11 +279,13 @@ export class ImportStore {
     this.entries = this.entries.filter((e) => e.key !== key);
     this.setAside = this.setAside.filter((s) => s.key !== key);
     this.last = this.last.map((o) => ({ ...o, cities: o.cities.filter((c) => c.city.id !== cityId) }));
+    this.#unwritten = this.#unwritten.filter((u) => u.key !== key);
     this.#write(() => this.#store!.removeItem(key));
   }
 
   /** Every imported and set-aside city goes: the page is exactly the bundled one again. */
   removeAll(): void {
+    this.#unwritten = [];
     for (const key of [...this.entries.map((e) => e.key), ...this.setAside.map((s) => s.key)])
       this.#write(() => this.#store!.removeItem(key));
     this.entries = [];
