@@ -293,7 +293,7 @@ try {
                 observer.disconnect();
                 requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
               });
-              observer.observe(document.body, { childList: true, subtree: true });
+              observer.observe(/** @type {Element} */ (document.querySelector('[data-import]')), { childList: true, subtree: true });
             });
           });
           await mp.setInputFiles('[data-import] input[type=file]', file);

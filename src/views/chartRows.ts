@@ -82,9 +82,11 @@ function distributionRows(
     const unlabelledMissing = members.filter((f) => f.mark.value === null && !follows(f)).length;
     const heading = (sectioned || several) && key !== 'missing' ? sectionHeading(members[0]!.section, group, lang, m) : '';
     if (stated.length > 0 || unlabelledMissing > 0) {
+      const label = [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep);
       rows.push({
         key: `strip:${group.key}:${key}`,
-        label: [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep),
+        label,
+        name: heading ? m.labelled(heading, label) : label,
         shortLabel: [stated.length > 0 ? m.stripShort(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : '']
           .filter(Boolean)
           .join(m.listSep),
@@ -95,7 +97,8 @@ function distributionRows(
         heading: heading || undefined,
         valueLabel: '',
         missingLabel: '',
-        description: '',
+        // Read after a dot's own description: how to move along the strip.
+        description: m.stripKeys,
         dots: stated.map((figure) => toDot(figure, lang, m, follows(figure) ? focus : CONTEXT)),
       });
     }
@@ -107,17 +110,19 @@ function distributionRows(
 /** A focus that no city is in: the dots of cities nobody follows stay grey context. */
 const CONTEXT: ReadonlySet<string> = new Set(['\u0000']);
 
-function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet<string>): ChartDot {
+/** How a figure's mark looks, bar or dot: its city's colour (or the context grey), its kind's fill, dashed if set apart. */
+function markLook(figure: SortedFigure, focus: ReadonlySet<string>): Pick<ChartRow, 'key' | 'color' | 'fill' | 'dashed'> {
   const { mark } = figure;
+  return { key: mark.id, color: cityColour(mark.city, focus), fill: FILL[mark.kind], dashed: figure.status === 'set_apart' };
+}
+
+function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet<string>): ChartDot {
   // Only a strip's keyboard stop reads its name and description, one dot at a time: they are made when read.
   let row: ChartRow | undefined;
   const text = () => (row ??= toChartRow(figure, '', lang, m, false, focus));
   return {
-    key: mark.id,
-    value: mark.value!,
-    color: cityColour(mark.city, focus),
-    fill: FILL[mark.kind],
-    dashed: figure.status === 'set_apart',
+    ...markLook(figure, focus),
+    value: figure.mark.value!,
     get label() {
       return m.labelled(text().label, text().valueLabel);
     },
@@ -159,16 +164,13 @@ export function toChartRow(
   const missingLabel = m.notStatedIn(city, formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
   const why = figure.status === 'set_apart' ? m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m)) : '';
   return {
-    key: mark.id,
+    ...markLook(figure, focus),
     // Flags go with the label, which wraps, not with the value, which must fit beside its bar.
     label: !named
       ? `${mark.imported ? '◆ ' : ''}${flags.length ? m.aside(city, flags.join(m.listSep)) : city}`
       : `${mark.imported ? '◆ ' : ''}${city} — ${flags.length ? m.aside(label(mark, lang), flags.join(m.listSep)) : label(mark, lang)}`,
     value: mark.value,
-    color: cityColour(mark.city, focus),
     focused: focus.has(mark.city),
-    fill: FILL[mark.kind],
-    dashed: figure.status === 'set_apart',
     heading: heading || undefined,
     valueLabel: `${figureText(figure, lang)} · ${formatPeriod(mark.period, lang)}`,
     missingLabel,

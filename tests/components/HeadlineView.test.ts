@@ -92,14 +92,15 @@ describe('HeadlineView with many cities', () => {
   const dotsIn = (strip: Element) => [...strip.querySelectorAll('path.dots')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
   const stopsIn = (container: HTMLElement) => [...container.querySelectorAll<SVGElement>('[data-strip] circle[data-mark]')];
 
-  test('each strip is one Tab stop, a named and described button; its dots are drawn as a few paths, not hundreds of elements', () => {
+  test('each strip is one Tab stop, a named and described slider over its dots; the dots are drawn as a few paths, not hundreds of elements', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     const strips = [...container.querySelectorAll('[data-strip]')];
     expect(strips.length).toBeGreaterThan(0);
     for (const strip of strips) {
       const stops = strip.querySelectorAll<SVGElement>('[data-mark]');
       expect(stops).toHaveLength(1);
-      expect(stops[0]!.getAttribute('role')).toBe('button');
+      expect(stops[0]!.getAttribute('role')).toBe('slider');
+      expect(stops[0]!.getAttribute('aria-valuemax')).toBe(String(dotsIn(strip)));
       expect(stops[0]!.getAttribute('tabindex')).toBe('0');
       expect(container.querySelector(`#${CSS.escape(stops[0]!.getAttribute('aria-describedby')!)}`)?.textContent).not.toBe('');
     }
@@ -112,13 +113,16 @@ describe('HeadlineView with many cities', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     const strip = [...container.querySelectorAll<SVGElement>('[data-strip]')].sort((a, b) => dotsIn(b) - dotsIn(a))[0]!;
     const stopKey = () => strip.querySelector('[data-mark]')!.getAttribute('data-mark')!;
+    const stop = strip.querySelector<SVGElement>('[data-mark]')!;
+    stop.focus();
     const walked = [stopKey()];
     for (let i = 0; i < 60; i++) {
-      await fireEvent.keyDown(strip.querySelector('[data-mark]')!, { key: 'ArrowRight' });
+      await fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
       if (stopKey() === walked.at(-1)) break;
       walked.push(stopKey());
-      // The stop moved, and the focus with it.
-      expect(document.activeElement?.getAttribute('data-mark')).toBe(stopKey());
+      // The slider moved to the next dot, and the focus stayed on it: it says which dot of how many.
+      expect(document.activeElement).toBe(stop);
+      expect(stop.getAttribute('aria-valuenow')).toBe(String(walked.length));
     }
     expect(walked).toHaveLength(dotsIn(strip));
     const values = walked.map((key) => valueOf.get(key)!);
@@ -134,7 +138,7 @@ describe('HeadlineView with many cities', () => {
       await fireEvent.keyDown(each.querySelector('[data-mark]')!, { key: 'Home' });
       for (let i = 0; i < 60 && !oddStop; i++) {
         const stop = each.querySelector<SVGElement>('[data-mark]')!;
-        if (stop.getAttribute('aria-label')!.startsWith(odd.name_en)) oddStop = stop;
+        if (stop.getAttribute('aria-valuetext')!.startsWith(odd.name_en)) oddStop = stop;
         else await fireEvent.keyDown(stop, { key: 'ArrowRight' });
       }
       if (oddStop) break;

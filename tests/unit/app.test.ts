@@ -1,8 +1,7 @@
 // The reader's highlights: among the selected cities, in canonical order, and never more than the palette's hues.
 import { describe, expect, test } from 'vitest';
-import { MAX_HIGHLIGHTS } from '../../src/lib/components/palette';
 import { AppState } from '../../src/lib/state/app.svelte';
-import { defaultState } from '../../src/lib/state/url';
+import { defaultState, MAX_HIGHLIGHTS } from '../../src/lib/state/url';
 
 const known = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 

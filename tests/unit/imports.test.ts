@@ -103,16 +103,18 @@ describe('ImportStore', () => {
     await adding;
     expect(shownBeforeWriting).toBe(true);
     expect(storage.items.has(`${CITY_KEY_PREFIX}maanshan`)).toBe(true);
-    // Tab B keeps a city; before it is written, tab A hears of a change and reads storage again: B's city is written first.
+    // Tab B keeps a city and, before writing it, reads storage again (as when another tab changes it): its city is written first, not lost.
     const addingB = tabB.addFiles([file(other('hefei'))], () => {
       tabB.refresh();
       expect(ids(tabB)).toEqual(['maanshan', 'hefei']);
     });
     await addingB;
-    // A city removed before its turn to be written never reaches storage.
+    // A city removed before its turn to be written never reaches storage; one set aside (its drawing failed) is kept.
     const tabC = new ImportStore(bundledRows(), storage);
     await tabC.addFiles([file(other('bengbu'))], () => tabC.remove('bengbu'));
     expect(storage.items.has(`${CITY_KEY_PREFIX}bengbu`)).toBe(false);
+    await tabC.addFiles([file(other('wuhan'))], () => tabC.setAsideShown(issue(1, '', '', 'render_failed', 'failed')));
+    expect(storage.items.has(`${CITY_KEY_PREFIX}wuhan`)).toBe(true);
   });
 
   test('a kept city that no longer validates is set aside with its issues, not dropped; retry and remove work', () => {

@@ -1,6 +1,7 @@
 // Colour goes where the reader looks: the bundled five, or the highlighted cities, each told apart from the others.
 import { expect, test } from 'vitest';
-import { cityColour, MAX_HIGHLIGHTS } from '../../src/lib/components/palette';
+import { cityColour } from '../../src/lib/components/palette';
+import { MAX_HIGHLIGHTS } from '../../src/lib/state/url';
 
 test('with no highlight the bundled cities keep their hues and every imported city shares the imported one', () => {
   expect(cityColour('wuhu')).toBe('var(--city-wuhu)');

@@ -20,17 +20,17 @@ describe('dotPaths', () => {
 
 describe('stripBand', () => {
   test('dots of equal or close values get a lane each (up to fifteen), so none hides another; a sparse strip keeps three', () => {
-    const values = [1, 1, 1, 1, 1, 1, 1, 1.01, 2, 3, 3, 3];
-    const band = stripBand(values, 3, 600);
+    // Places on a 600 px plot: seven dots at 100 px, one a pixel on, then a few far apart.
+    const xs = [100, 100, 100, 100, 100, 100, 100, 101, 200, 300, 300, 300];
+    const band = stripBand(xs, 600);
     expect(band / STRIP_LANE).toBeCloseTo(8);
-    // Placed on the plot it will have (narrower than 600: the scale is rounded up), no two dots overlap.
-    const xs = values.map((v) => (v / 4) * 600);
-    const placed = placeDots(values.map((v, i) => dot(String(i))), xs, 0, band);
+    // In the band it asked for, no dot shares its lane with another less than a diameter (and a pixel) away.
+    const placed = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, band);
     for (const [i, a] of placed.entries())
-      for (const b of placed.slice(i + 1)) expect(Math.hypot(a.cx - b.cx, a.cy - b.cy)).toBeGreaterThanOrEqual(STRIP_LANE - 1e-9);
-    expect(stripBand(Array.from({ length: 40 }, () => 1), 1, 600) / STRIP_LANE).toBeCloseTo(15);
-    expect(stripBand([1, 2, 3], 3, 600) / STRIP_LANE).toBeCloseTo(3);
-    expect(stripBand([], 3, 600)).toBe(0);
+      for (const b of placed.slice(i + 1)) if (a.cy === b.cy) expect(Math.abs(a.cx - b.cx)).toBeGreaterThanOrEqual(2 * DOT_RADIUS + 1);
+    expect(stripBand(Array.from({ length: 40 }, () => 50), 600) / STRIP_LANE).toBeCloseTo(15);
+    expect(stripBand([100, 200, 300], 600) / STRIP_LANE).toBeCloseTo(3);
+    expect(stripBand([], 600)).toBe(0);
   });
 });
 

@@ -153,21 +153,19 @@ const MAX_LANES = 15;
 
 /**
  * A strip's band: enough lanes that dots of equal or close values stand apart (up to MAX_LANES), at least three, and
- * more where its dots are many for the plot's width, so each can be seen and pointed at. `values` are in value
- * order; `max` is the largest in the panel. The plot is taken narrower than it will be (its scale is rounded up and
- * keeps room for value labels), so the estimate errs towards room.
+ * more where its dots are many for the plot's width, so each can be seen and pointed at. `xs` are the dots' places on
+ * the chart's scale, in value order.
  */
-export function stripBand(values: readonly number[], max: number, plotWidth: number): number {
-  if (values.length === 0) return 0;
+export function stripBand(xs: readonly number[], plotWidth: number): number {
+  if (xs.length === 0) return 0;
   const gap = DOT_RADIUS * 2 + 1;
-  const pixels = (0.7 * Math.max(1, plotWidth)) / (max > 0 ? max : 1);
   // The most dots within a diameter of one another: placed in value order, first come first lane, they need that many.
   let deepest = 0;
-  for (let i = 0, j = 0; i < values.length; i++) {
-    while ((values[i]! - values[j]!) * pixels >= gap) j++;
+  for (let i = 0, j = 0; i < xs.length; i++) {
+    while (xs[i]! - xs[j]! >= gap) j++;
     deepest = Math.max(deepest, i - j + 1);
   }
-  const crowded = Math.ceil((1.5 * values.length * gap) / Math.max(1, plotWidth));
+  const crowded = Math.ceil((1.5 * xs.length * gap) / Math.max(1, plotWidth));
   return Math.min(MAX_LANES, Math.max(3, crowded, deepest)) * STRIP_LANE;
 }
 /** From this chart width, a panel of strips sets its headings in a column beside the dots. */
@@ -200,15 +198,17 @@ export function layoutRows(
   labelWidth = 0,
   /** Labels above thinner bars with less space between rows (compact charts of long labels). */
   dense = false,
+  /** Where a value falls on the chart's scale, so a strip's band knows which dots crowd one another. */
+  xOf?: (value: number) => number,
 ): RowLayout[] {
   const barHeight = dense ? DENSE_BAR_HEIGHT : BAR_HEIGHT;
   const rowGap = dense ? DENSE_ROW_GAP : ROW_GAP;
   let y = top;
+  // Without the chart's scale (an estimate of a chart's height), the dots are spread over most of the plot.
   const dotsMax = Math.max(0, ...rows.flatMap((row) => row.dots?.map((dot) => dot.value) ?? []));
   const band = (dots: readonly { value: number }[], plotWidth: number) =>
     stripBand(
-      dots.map((dot) => dot.value),
-      dotsMax,
+      dots.map((dot) => (xOf ? xOf(dot.value) : (dot.value / (dotsMax || 1)) * 0.7 * plotWidth)),
       plotWidth,
     );
   return rows.map(({ label, heading, dots, shortLabel }, index) => {
@@ -319,6 +319,8 @@ export function frameChart(
   compact: boolean,
   references: number,
   labelsAbove?: boolean,
+  /** The chart's scale for a label column this wide: strips size their bands by where their dots fall on it. */
+  scaleFor?: (labelWidth: number) => (value: number) => number,
 ): ChartFrame {
   const plotTop = (compact ? 4 : AXIS_SPACE) + references * REFERENCE_LINE;
   const hasStrips = rows.some((row) => row.dots);
@@ -328,7 +330,7 @@ export function frameChart(
   // height. Several panels decide once for all (`labelsAbove`), so their bars start at the same place.
   const dense = compact && !hasStrips && width >= 400 && (labelsAbove ?? !labelsFitBeside(rows.map((row) => row.label), column));
   const labelWidth = (compact && width >= 400 && !dense) || (hasStrips && width >= STRIP_COLUMN_FROM) ? column : 0;
-  const boxes = layoutRows(rows, width, plotTop + 6, labelWidth, dense);
+  const boxes = layoutRows(rows, width, plotTop + 6, labelWidth, dense, scaleFor?.(labelWidth));
   return { plotTop, labelWidth, boxes, height: (boxes.at(-1)?.bottom ?? plotTop) + 8 };
 }
 

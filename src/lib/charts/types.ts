@@ -29,6 +29,8 @@ export interface ChartRow {
   dots?: ChartDot[];
   /** A strip's label in a few words ("26 figures"), for the narrow column beside the dots on a wide chart. */
   shortLabel?: string;
+  /** A strip's accessible name: its section, if any, and its label ("2023 targets: 86 figures, one dot each, …"). */
+  name?: string;
 }
 
 /** One figure in a distribution strip: a dot on the panel's scale, keyboard-reachable, with the same encodings as a bar. */

@@ -359,6 +359,7 @@ export const zh: Messages = {
     noMatch: (query: string) => `没有与“${query}”匹配的城市。`,
   },
   strip: (cities: number) => `${cities}个数据，每个点代表一个，按数值排列`,
+  stripKeys: '左右方向键按数值顺序逐点移动，Home、End 到两端，Page Up、Page Down 跳过十分之一；回车固定该点的卡片。',
   stripShort: (cities: number) => `${cities}个数据`,
   stripMissing: (cities: number) => `另有${cities}个城市未给出此项数据`,
   focusUnstated: (cities: string, count: number) => `已突出显示，但在此视图中未给出数据：${cities}${count > 1 ? '（均未出现在图中）' : '（未出现在图中）'}。`,

@@ -1,8 +1,7 @@
 // The reader's choices, as runes state: view, cities, order, chart or table, language, theme, embed and explorer filters.
-import { MAX_HIGHLIGHTS } from '../components/palette';
 import { CITY_IDS } from '../data/schema';
 import type { UiLang } from '../i18n';
-import { inOrder, type EmbedOptions, type ExplorerFilters, type Sort, type Theme, type UrlState, type View } from './url';
+import { inOrder, MAX_HIGHLIGHTS, type EmbedOptions, type ExplorerFilters, type Sort, type Theme, type UrlState, type View } from './url';
 
 export class AppState {
   view = $state<View>('rd');

@@ -130,7 +130,7 @@ export class ImportStore {
     return this.entries.map((e) => e.city);
   }
 
-  /** Resolves once every city added so far has been written to storage (tests, and a page about to close). */
+  /** Resolves once every city added so far has been written to storage (or failed to be). */
   async saved(): Promise<void> {
     while (this.#unwritten.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
@@ -206,9 +206,9 @@ export class ImportStore {
     const report = () => {
       if (reported) return;
       reported = true;
-      onadded?.();
       this.progress = null;
       this.last = outcomes;
+      onadded?.();
     };
     try {
       for (const file of files) {
@@ -261,12 +261,15 @@ export class ImportStore {
    * writing megabytes (and making each city's CSV text) never delays the redraw or a reader's next click.
    */
   #writeSome(until = performance.now() + WRITE_SLICE_MS): void {
-    while (this.#unwritten.length > 0 && performance.now() < until) {
-      const { key, city, added } = this.#unwritten.shift()!;
-      const stored: StoredCity = { text: city.source, fileName: city.fileName, encoding: city.encoding, added };
-      this.#write(() => this.#store!.setItem(key, JSON.stringify(stored)));
+    try {
+      while (this.#unwritten.length > 0 && performance.now() < until) {
+        const { key, city, added } = this.#unwritten.shift()!;
+        this.#write(() => this.#store!.setItem(key, JSON.stringify({ text: city.source, fileName: city.fileName, encoding: city.encoding, added } satisfies StoredCity)));
+      }
+    } finally {
+      // One city that fails does not stop the others.
+      if (this.#unwritten.length > 0) setTimeout(() => this.#writeSome());
     }
-    if (this.#unwritten.length > 0) setTimeout(() => this.#writeSome());
   }
 
   /** Writes every kept city not yet in storage, now: the page is being left, or storage is about to be read again. */

@@ -1,11 +1,13 @@
 // Pure parse/serialise of the query string: every reader-visible choice lives in the URL, garbage falls back to defaults.
-import { MAX_HIGHLIGHTS } from '../components/palette';
 import { parsePeriod } from '../data/period';
-import { KINDS, type Kind } from '../data/schema';
+import { CITY_IDS, KINDS, type Kind } from '../data/schema';
 import { EXPLORER_SORT_KEYS, type ExplorerSortKey } from '../data/views/explorer';
 import type { UiLang } from '../i18n';
 
 export const VIEWS = ['rd', 'firms', 'market', 'explorer'] as const;
+
+/** The most cities highlighted at once: one for each city hue of the palette (the five cities' and the imported one), so none repeats. */
+export const MAX_HIGHLIGHTS = CITY_IDS.length + 1;
 export type View = (typeof VIEWS)[number];
 export const SORTS = ['name', 'value'] as const;
 export type Sort = (typeof SORTS)[number];
