@@ -220,11 +220,12 @@ function* searchTextSteps(base: ExplorerBase): Steps<void> {
   const haystack = new Array<string>(rows);
   for (let start = 0; start < rows; start += SEARCH_SLICE) {
     if (start > 0) yield start / rows;
+    // A first search, between two slices, made it already.
+    if (base.searchable) return;
     for (let row = start; row < Math.min(rows, start + SEARCH_SLICE); row++)
       haystack[row] = normaliseForSearch(columns.map((column) => column[row] ?? '').join('\n'));
   }
-  // A search may have made it meanwhile; the table may have gained sort columns, never rows.
-  if (base.searchable) return;
+  // The table may have gained sort columns meanwhile, never rows.
   base.table = base.table.assign({ haystack });
   base.searchable = true;
 }
