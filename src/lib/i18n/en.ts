@@ -318,7 +318,7 @@ export const en = {
   /** The searchable picker that replaces the city buttons once there are more than a few cities. */
   cityPicker: cityPickerLabelsEn as CityPickerLabels,
   /** Read with a highlighted city's marks and table rows. */
-  strip: (cities: number) => `${cities} figures, one dot each, in value order`,
+  strip: (cities: number) => (cities === 1 ? '1 figure, one dot' : `${cities} figures, one dot each, in value order`),
   stripKeys: 'Left and right arrow keys move along the dots in value order, Home and End to its ends, Page Up and Page Down a tenth of it; Enter pins the dot’s card.',
   stripShort: (cities: number) => `${cities} ${cities === 1 ? 'figure' : 'figures'}`,
   stripMissing: (cities: number) => `${cities} more ${cities === 1 ? 'city states' : 'cities state'} no figure here`,
