@@ -48,15 +48,16 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   for (const token of tokens) {
     const tokenWidth = textWidth(token, fontSize);
     const blank = token.trim() === '';
-    if (line.trim() !== '' && (blank ? width - trailing : width + tokenWidth - trailingWidth(token, fontSize)) > maxWidth) {
+    const tokenTrailing = blank ? tokenWidth : trailingWidth(token, fontSize);
+    if (line.trim() !== '' && (blank ? width - trailing : width + tokenWidth - tokenTrailing) > maxWidth) {
       lines.push(line.trimEnd());
       line = token.trimStart();
       width = textWidth(line, fontSize);
-      trailing = blank ? 0 : trailingWidth(line, fontSize);
+      trailing = blank ? 0 : tokenTrailing;
     } else {
       line += token;
       width += tokenWidth;
-      trailing = blank ? trailing + tokenWidth : trailingWidth(token, fontSize);
+      trailing = blank ? trailing + tokenWidth : tokenTrailing;
     }
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
@@ -205,7 +206,7 @@ export function layoutRows(
   const rowGap = dense ? DENSE_ROW_GAP : ROW_GAP;
   let y = top;
   // Without the chart's scale (an estimate of a chart's height), the dots are spread over most of the plot.
-  const dotsMax = Math.max(0, ...rows.flatMap((row) => row.dots?.map((dot) => dot.value) ?? []));
+  const dotsMax = xOf ? 0 : Math.max(0, ...rows.flatMap((row) => row.dots?.map((dot) => dot.value) ?? []));
   const band = (dots: readonly { value: number }[], plotWidth: number) =>
     stripBand(
       dots.map((dot) => (xOf ? xOf(dot.value) : (dot.value / (dotsMax || 1)) * 0.7 * plotWidth)),
