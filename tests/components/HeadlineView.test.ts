@@ -7,6 +7,7 @@ import { CITY_IDS } from '../../src/lib/data/schema';
 import { en } from '../../src/lib/i18n/en';
 import { toTables } from '../../src/lib/data/dataset';
 import { syntheticRows } from '../fixtures/synthetic';
+import { figure, fixtureDataset } from '../fixtures/figures';
 
 const model = (view: 'rd' | 'firms' | 'market', cities: string[] = [...CITY_IDS]) =>
   buildView(bundledDataset(), view, { cities, sort: 'name' });
@@ -150,5 +151,29 @@ describe('HeadlineView with many cities', () => {
     // The open card's dot is ringed.
     expect(container.querySelectorAll('circle.ring')).toHaveLength(1);
     expect(stopsIn(container).length).toBe(container.querySelectorAll('[data-strip]').length);
+  });
+});
+
+describe('a fall', () => {
+  test('a negative growth rate runs left from zero, inside the plot, with its value right of zero', () => {
+    const cities = ['c10', 'c11', 'c12'];
+    const growth = (city: string, value: number) =>
+      figure({ id: `${city}-growth`, city, category: 'tech_market', measure: 'growth', unit: '%', kind: 'actual', value, label_en: 'Turnover growth' });
+    const data = fixtureDataset([growth('c10', -20), growth('c11', 10), growth('c12', 30)], cities);
+    const { container } = render(HeadlineView, { model: buildView(data, 'market', { cities, sort: 'name' }), lang: 'en', messages: en, showTable: false, emptyMessage: '' });
+    const zero = [...container.querySelectorAll('.axis text')].find((t) => t.textContent === '0%');
+    expect(zero, 'zero is a tick inside the axis, not its left end').toBeTruthy();
+    const x0 = Number(zero!.getAttribute('x'));
+    const bar = (id: string) => container.querySelector(`[data-mark="${id}"] rect.bar`)!;
+    const fall = bar('c10-growth');
+    const left = Number(fall.getAttribute('x'));
+    expect(left, 'the fall starts inside the plot').toBeGreaterThanOrEqual(0);
+    expect(left + Number(fall.getAttribute('width'))).toBe(x0);
+    expect(Number(bar('c11-growth').getAttribute('x'))).toBe(x0);
+    // A fall of twenty points is twice as long as a rise of ten: one scale both ways (to the pixel: coordinates are rounded).
+    expect(Math.abs(Number(fall.getAttribute('width')) - 2 * Number(bar('c11-growth').getAttribute('width')))).toBeLessThanOrEqual(2);
+    const value = container.querySelector('[data-mark="c10-growth"] text.value')!;
+    expect(value.textContent).toContain('20');
+    expect(Number(value.getAttribute('x'))).toBeGreaterThan(x0);
   });
 });

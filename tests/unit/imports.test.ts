@@ -164,6 +164,22 @@ describe('ImportStore', () => {
     expect(store.storageFailed).toBe(true);
   });
 
+  test('one city storage refuses is still reported after the next city is kept', async () => {
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key: string, value: string) => {
+      if (key.endsWith('maanshan')) throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    const store = new ImportStore(bundledRows(), storage);
+    await store.addFiles([file(VALID), file(other('chuzhou'), 'b.csv')]);
+    store.writePending();
+    expect(ids(store)).toEqual(['maanshan', 'chuzhou']);
+    expect(readStored(storage).map((s) => s.key)).toEqual([`${CITY_KEY_PREFIX}chuzhou`]);
+    expect(store.storageFailed, 'Chuzhou kept does not hide that Ma’anshan was not').toBe(true);
+    store.remove('maanshan');
+    expect(store.storageFailed, 'nothing unkept is left').toBe(false);
+  });
+
   test('without storage (an embedded chart) nothing is read or kept', async () => {
     storage.setItem(`${CITY_KEY_PREFIX}maanshan`, JSON.stringify({ text: VALID, fileName: 'x.csv', encoding: 'utf-8' }));
     const embedded = new ImportStore(bundledRows(), null);

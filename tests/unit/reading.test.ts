@@ -2,7 +2,7 @@
 // sorts that never run two measures together, and text that says each thing once.
 import { describe, expect, test } from 'vitest';
 import { collatedPositions, compareText, orderCities } from '../../src/lib/data/collate';
-import { layoutRows, openSegments, rowTextBoxes } from '../../src/lib/charts/layout';
+import { BOLD, LABEL_SIZE, layoutRows, openSegments, rowTextBoxes, textWidth } from '../../src/lib/charts/layout';
 import { bundledDataset } from '../../src/lib/data/bundled';
 import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
 import { valueRunStarts } from '../../src/lib/data/views/explorer';
@@ -64,6 +64,19 @@ describe('reference lines break around text', () => {
           for (const b of boxes) if (x >= b.x0 && x <= b.x1) expect(bottom <= b.y0 || top >= b.y1).toBe(true);
       }
     }
+  });
+});
+
+describe('bold labels', () => {
+  test('a highlighted (bold) label is wrapped for its bold width, so it never runs into its bar', () => {
+    const label = 'Changzhou — new high-tech firms certified in 2023';
+    // A column the plain label just fits, one word at a time too narrow for the bold one.
+    const column = Math.ceil(textWidth(label, LABEL_SIZE)) + 8 + 1;
+    const [plain] = layoutRows([{ label }], 900, 0, column);
+    const [bold] = layoutRows([{ label, focused: true }], 900, 0, column);
+    expect(plain!.labelLines).toHaveLength(1);
+    expect(bold!.labelLines.length).toBeGreaterThan(1);
+    for (const line of bold!.labelLines) expect(textWidth(line, LABEL_SIZE) * BOLD).toBeLessThanOrEqual(column - 8);
   });
 });
 

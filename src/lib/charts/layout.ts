@@ -117,6 +117,8 @@ export interface RowLayout {
 /** What the layout reads of a chart row. */
 export interface LayoutInput {
   label: string;
+  /** Set in bold (a highlighted city's row): wrapped to a narrower width, so it keeps clear of its bar. */
+  focused?: boolean;
   heading?: string;
   /** A distribution strip's dots, in value order. */
   dots?: readonly { value: number }[];
@@ -212,7 +214,8 @@ export function layoutRows(
       dots.map((dot) => (xOf ? xOf(dot.value) : (dot.value / (dotsMax || 1)) * 0.7 * plotWidth)),
       plotWidth,
     );
-  return rows.map(({ label, heading, dots, shortLabel }, index) => {
+  return rows.map(({ label, heading, dots, shortLabel, focused }, index) => {
+    const weight = focused ? BOLD : 1;
     // A distribution strip on a wide chart: heading and count in the label column, the band of dots beside them.
     if (dots && labelWidth > 0) {
       const headingLines = heading ? wrapText(heading, labelWidth - 8, LABEL_SIZE) : [];
@@ -262,7 +265,7 @@ export function layoutRows(
     const headingTop = y + (headingLines.length > 0 && index > 0 ? HEADING_GAP : 0);
     if (headingLines.length > 0) y = headingTop + headingLines.length * LINE_HEIGHT + 4;
     if (labelWidth > 0) {
-      const labelLines = wrapText(label, labelWidth - 8, LABEL_SIZE);
+      const labelLines = wrapText(label, (labelWidth - 8) / weight, LABEL_SIZE);
       const height = Math.max(labelLines.length * LINE_HEIGHT, BAR_HEIGHT);
       const row = {
         headingLines,
@@ -278,7 +281,7 @@ export function layoutRows(
       y = row.bottom + INLINE_ROW_GAP;
       return row;
     }
-    const labelLines = wrapText(label, width - WRAP_SLACK, LABEL_SIZE);
+    const labelLines = wrapText(label, (width - WRAP_SLACK) / weight, LABEL_SIZE);
     const barTop = y + labelLines.length * LINE_HEIGHT + (dense ? 1 : 3);
     const row = { headingLines, headingTop, top: y, labelLines, labelTop: y, labelX: 0, barTop, barHeight, bottom: barTop + barHeight };
     y = row.bottom + rowGap;

@@ -121,6 +121,8 @@ export interface Group {
   reasons: GroupReason[];
   /** Largest stated value, for the scale. */
   max: number;
+  /** Smallest stated value or zero, whichever is lower: a fall (a negative growth rate) is drawn left of zero. */
+  min: number;
 }
 
 export interface GroupSpec {
@@ -148,6 +150,7 @@ export function resolve(rows: readonly Mark[]): Resolved {
   const entries = new Map<string, ComparedFigure>();
   const orphanParts: Mark[] = [];
   const primaryOf = (row: Mark): Mark => {
+    if (!row.restates) return row;
     let current = row;
     const seen = new Set<string>();
     while (current.restates && byId.has(current.restates) && !seen.has(current.id)) {
@@ -228,7 +231,9 @@ function classify(entries: ComparedFigure[]): RankSet[] {
     (a, b) => b.ids.length - a.ids.length || comparePeriods(b.period, a.period) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
   );
   const setOf = new Map(rankSets.flatMap((set, index) => set.ids.map((id) => [id, index] as const)));
-  const firstOf = (index: number) => comparable.find((entry) => setOf.get(entry.mark.id) === index);
+  // The first figure of the first two rank sets: each figure's reasons are read against one of them.
+  const firsts = [0, 1].map((index) => comparable.find((entry) => setOf.get(entry.mark.id) === index));
+  const firstOf = (index: number) => firsts[index];
   for (const entry of comparable) {
     entry.status = 'comparable';
     entry.rankSet = setOf.get(entry.mark.id)!;
@@ -276,6 +281,7 @@ function buildGroup(key: string, entries: ComparedFigure[]): Group {
     comparable: stated.length > 0 && stated.every((f) => f.status === 'comparable') && rankSets.length === 1,
     reasons: groupReasons(figures, rankSets),
     max: Math.max(0, ...stated.map((f) => f.mark.value!)),
+    min: Math.min(0, ...stated.map((f) => f.mark.value!)),
   };
 }
 

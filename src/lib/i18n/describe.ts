@@ -42,11 +42,17 @@ function capped(items: string[], limit: number, more: (count: number) => string)
 export const names = (marks: Mark[], lang: Lang, m: Messages) =>
   m.andList(capped(unique(marks.map((x) => cityName(x, lang))), NAMED_CITIES, m.moreCities));
 
+/** The first mark of each document, in city order: hundreds of cities' marks name a few hundred documents. */
+function onePerDocument(marks: Mark[]): Mark[] {
+  const seen = new Set<string>();
+  return [...marks].sort((a, b) => a.order - b.order).filter((x) => !seen.has(x.doc) && seen.add(x.doc));
+}
+
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */
 export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
   // In city order, as the city buttons are, not in the order panels happen to draw them.
   return unique(
-    [...marks].sort((a, b) => a.order - b.order).map((x) => {
+    onePerDocument(marks).map((x) => {
       const title = docTitle(x, lang);
       const named = title.includes(cityName(x, lang)) ? title : m.labelled(cityName(x, lang), title);
       const dated = x.doc_date ? m.aside(named, x.doc_date) : named;
@@ -60,9 +66,7 @@ export function documentsOf(marks: Mark[], lang: Lang, m: Messages): string[] {
  * full titles are on every mark's card, and in the full comparison the embed links to.
  */
 export function documentsInBrief(marks: Mark[], lang: Lang, m: Messages): string[] {
-  return unique(
-    [...marks].sort((a, b) => a.order - b.order).map((x) => (x.doc_date ? m.aside(cityName(x, lang), x.doc_date) : cityName(x, lang))),
-  );
+  return unique(onePerDocument(marks).map((x) => (x.doc_date ? m.aside(cityName(x, lang), x.doc_date) : cityName(x, lang))));
 }
 
 export function panelTitle(key: string, m: Messages): string {

@@ -260,7 +260,7 @@ export const en = {
     copyFailed: 'Select the text and press Ctrl+C (⌘C) to copy',
     fileLink: 'This page is open from a file on your computer, so the link opens only here. Put dist/index.html on a web server and copy the link from there.',
     importNotShared:
-      'Your imported city lives only in this browser: a link or embed shows the five bundled cities and notes that a local import is missing.',
+      'Cities you import live only in this browser: a link or embed shows the five bundled cities and notes that a local import is missing.',
     embed: 'Embed',
     embedComparison: 'Embed this comparison',
     cite: 'Cite',

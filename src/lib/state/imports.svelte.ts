@@ -109,7 +109,12 @@ export class ImportStore {
   /** The outcome of each file of the latest batch the reader gave, shown until the next batch. */
   last = $state.raw<ImportOutcome[]>([]);
   progress = $state<Progress | null>(null);
+  /** Some change to the kept cities (a city kept, or removed) did not reach storage, so a reload would not show it. */
   storageFailed = $state(false);
+  /** The keys whose last write or removal failed: one city's failure is not hidden by the next city's success. */
+  // Private bookkeeping, read only to set `storageFailed`, so not reactive itself.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #failedKeys = new Set<string>();
   readonly #base: TypedDataset;
   readonly #store: Storage | null;
   #abort: AbortController | null = null;
@@ -264,7 +269,7 @@ export class ImportStore {
     try {
       while (this.#unwritten.length > 0 && performance.now() < until) {
         const { key, city, added } = this.#unwritten.shift()!;
-        this.#write(() => this.#store!.setItem(key, JSON.stringify({ text: city.source, fileName: city.fileName, encoding: city.encoding, added } satisfies StoredCity)));
+        this.#write(key, () => this.#store!.setItem(key, JSON.stringify({ text: city.source, fileName: city.fileName, encoding: city.encoding, added } satisfies StoredCity)));
       }
     } finally {
       // One city that fails does not stop the others.
@@ -283,14 +288,14 @@ export class ImportStore {
     this.setAside = this.setAside.filter((s) => s.key !== key);
     this.last = this.last.map((o) => ({ ...o, cities: o.cities.filter((c) => c.city.id !== cityId) }));
     this.#unwritten = this.#unwritten.filter((u) => u.key !== key);
-    this.#write(() => this.#store!.removeItem(key));
+    this.#write(key, () => this.#store!.removeItem(key));
   }
 
   /** Every imported and set-aside city goes: the page is exactly the bundled one again. */
   removeAll(): void {
     this.#unwritten = [];
     for (const key of [...this.entries.map((e) => e.key), ...this.setAside.map((s) => s.key)])
-      this.#write(() => this.#store!.removeItem(key));
+      this.#write(key, () => this.#store!.removeItem(key));
     this.entries = [];
     this.setAside = [];
     this.last = [];
@@ -317,14 +322,15 @@ export class ImportStore {
     this.refresh();
   }
 
-  #write(action: () => void): void {
+  #write(key: string, action: () => void): void {
     try {
       if (!this.#store) throw new Error('no storage');
       action();
-      this.storageFailed = false;
+      this.#failedKeys.delete(key);
     } catch {
-      this.storageFailed = true;
+      this.#failedKeys.add(key);
     }
+    this.storageFailed = this.#failedKeys.size > 0;
   }
 
   /** One-time move from the single-array format to a key per city; a file that no longer validates is kept as it was. */

@@ -7,6 +7,7 @@ import {
   sortGroup,
   type GroupSpec,
   type Group,
+  type RankSet,
   type ReasonCode,
   type SortOrder,
   type SortedFigure,
@@ -76,8 +77,9 @@ export interface Panel {
   figures: SortedFigure[];
   /** Whether the chart heads each section (rank sets, set apart): more than one shows. */
   sectioned: boolean;
-  /** The scale runs from zero to at least this. */
+  /** The scale runs from zero (or `min`, when a figure is below zero) to at least this. */
   max: number;
+  min: number;
 }
 
 export interface Reference {
@@ -167,21 +169,27 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
   if (panels.length > 1) parts.push({ code: 'panels', count: panels.length });
   for (const p of panels) {
     const name = panels.length > 1 ? p.key : null;
+    // A rank set's figures in the panel's order, found by id: hundreds of cities make many sets.
+    const at = new Map(p.figures.map((f, index) => [f.mark.id, index]));
+    const figuresOf = (set: RankSet) =>
+      set.ids
+        .map((id) => at.get(id))
+        .filter((index) => index !== undefined)
+        .sort((a, b) => a - b)
+        .map((index) => p.figures[index]!);
     const targetSets = p.group.rankSets.filter((s) => s.kind === 'target');
     // Only targets of one period and kind are ranked: a 2021 goal is not "lower" than a 2023 one, and a figure
     // alone in its set is not "highest" of anything.
     const ranked = targetSets.filter((s) => s.ids.length > 1);
     for (const set of ranked) {
-      const ids = new Set(set.ids);
-      const targets = p.figures.filter((f) => ids.has(f.mark.id)).map((f) => f.mark);
+      const targets = figuresOf(set).map((f) => f.mark);
       const top = Math.max(...targets.map((x) => x.value!));
       parts.push({ code: 'highest', panel: name, marks: targets.filter((x) => x.value === top) });
     }
     if (ranked.length === 0 && targetSets.length > 1) parts.push({ code: 'not_ranked', panel: name });
     // "Largest reported" too only within one rank set of actuals: a figure ranked against nothing is largest of nothing.
     for (const set of p.group.rankSets.filter((s) => s.kind === 'actual' && s.ids.length > 1 && panels.length === 1)) {
-      const ids = new Set(set.ids);
-      const biggest = p.figures.filter((f) => ids.has(f.mark.id)).sort((a, b) => b.mark.value! - a.mark.value!)[0];
+      const biggest = figuresOf(set).sort((a, b) => b.mark.value! - a.mark.value!)[0];
       if (biggest) parts.push({ code: 'highest_actual', mark: biggest.mark });
     }
   }
@@ -217,6 +225,7 @@ export function buildView(data: Dataset, view: ViewId, options: ViewOptions): Vi
       figures,
       sectioned: needsSections(figures, options.sort),
       max: Math.max(group.max, referenceMax),
+      min: group.min,
     };
   });
   const figures = panels.flatMap((p) => p.figures);
