@@ -120,6 +120,26 @@ describe('300 imported cities', () => {
   });
 });
 
+describe('300 imported cities, saved as images', () => {
+  test('a square too small to read is held back with the size its labels would shrink to; the reader may still save it', async () => {
+    const { page, errors } = await openApp(browser(), { query: '?view=firms' });
+    await page.click('[data-import] summary');
+    await page.setInputFiles('[data-import] input[type=file]', file);
+    await page.waitForSelector('[data-import-ok]');
+    await page.click('[data-action="image"]');
+    await page.click('[data-action="png-square"]');
+    const warning = page.locator('[data-warning="square"]');
+    await expect(warning.textContent()).resolves.toMatch(/labels would shrink to [1-8] px/);
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png-square-anyway"]')]);
+    expect(saved.suggestedFilename()).toMatch(/^tech-targets-firms-square-.*\.png$/);
+    await expect(warning.count()).resolves.toBe(0);
+    // The wide image is saved at once: it is laid out at its own width, its text at full size.
+    const [wide] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png-wide"]')]);
+    expect(wide.suggestedFilename()).toMatch(/-wide-/);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('highlighting with the five', () => {
   test("a pinned card's Highlight button keeps that city's colour, greys the others, stars its button and goes into the link", async () => {
     const { page, errors } = await openApp(browser());

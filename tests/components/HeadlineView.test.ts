@@ -93,6 +93,20 @@ describe('HeadlineView with many cities', () => {
   const dotsIn = (strip: Element) => [...strip.querySelectorAll('path.dots')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
   const stopsIn = (container: HTMLElement) => [...container.querySelectorAll<SVGElement>('[data-strip] circle[data-mark]')];
 
+  test('Tab goes down the page: a strip, then the highlighted cities’ bars under it, then the next strip', () => {
+    const focus = new Set(rows.cities.slice(0, 6).map((c) => c.id));
+    const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities, focus });
+    for (const svg of container.querySelectorAll('svg[data-chart]')) {
+      const stops = [...svg.querySelectorAll<SVGElement>('[tabindex="0"]')];
+      const top = (el: SVGElement) => Number(el.tagName === 'circle' ? el.getAttribute('cy') : el.querySelector('.hit')!.getAttribute('y'));
+      const kinds = stops.map((el) => (el.tagName === 'circle' ? 'strip' : 'bar'));
+      if (!kinds.includes('strip') || !kinds.includes('bar')) continue;
+      const tops = stops.map(top);
+      expect(tops, kinds.join(' ')).toEqual([...tops].sort((a, b) => a - b));
+    }
+    expect(container.querySelectorAll('g.row[data-mark][tabindex="0"]').length).toBeGreaterThan(0);
+  });
+
   test('each strip is one Tab stop, a named and described slider over its dots; the dots are drawn as a few paths, not hundreds of elements', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     const strips = [...container.querySelectorAll('[data-strip]')];

@@ -10,7 +10,7 @@ const dot = (key: string, color = 'grey', fill: BarFill = 'hollow', dashed = fal
 describe('dotPaths', () => {
   test('one path per look, every dot in one of them, the grey context first so coloured dots are drawn over it', () => {
     const dots = [dot('a', 'red', 'filled'), dot('b'), dot('c', 'red', 'filled'), dot('d', 'grey', 'hollow', true), dot('e')];
-    const placed = placeDots(dots, [10, 20, 30, 40, 50], 0, 26);
+    const { placed } = placeDots(dots, [10, 20, 30, 40, 50], 0, 26);
     const paths = dotPaths(placed, 'grey');
     expect(paths.map((p) => p.style)).toEqual(['hollow|grey|false', 'hollow|grey|true', 'filled|red|false']);
     expect(paths.map((p) => p.d.match(/M/g)!.length)).toEqual([2, 1, 2]);
@@ -25,7 +25,8 @@ describe('stripBand', () => {
     const band = stripBand(xs, 600);
     expect(band / STRIP_LANE).toBeCloseTo(8);
     // In the band it asked for, no dot shares its lane with another less than a diameter (and a pixel) away.
-    const placed = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, band);
+    const { placed, piles } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, band);
+    expect(piles, 'every dot found a lane of its own').toEqual([]);
     for (const [i, a] of placed.entries())
       for (const b of placed.slice(i + 1)) if (a.cy === b.cy) expect(Math.abs(a.cx - b.cx)).toBeGreaterThanOrEqual(2 * DOT_RADIUS + 1);
     expect(stripBand(Array.from({ length: 40 }, () => 50), 600) / STRIP_LANE).toBeCloseTo(15);
@@ -34,8 +35,37 @@ describe('stripBand', () => {
   });
 });
 
+describe('piles', () => {
+  test('where more dots fall than the band has lanes, the spot says how many dots are there', () => {
+    // 37 cities at one value, 3 near another, on a band of 15 lanes.
+    const xs = [...Array.from({ length: 37 }, () => 100), 300, 300, 301];
+    const band = stripBand(xs, 600);
+    const { piles } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, band);
+    expect(piles).toEqual([{ x: 100, y: band / 2, count: 37 }]);
+  });
+
+  test('a pile holds more dots than lanes within one diameter; labels never crowd one another (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 150 }), fc.integer({ min: 3, max: 15 }), (values, lanes) => {
+        const xs = [...values].sort((a, b) => a - b);
+        const { piles } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, lanes * STRIP_LANE);
+        const gap = 2 * DOT_RADIUS + 1;
+        for (const pile of piles) {
+          expect(pile.count).toBeGreaterThan(lanes);
+          // Its dots lie within a diameter of its middle.
+          expect(xs.filter((x) => Math.abs(x - pile.x) < gap).length).toBeGreaterThanOrEqual(pile.count);
+        }
+        for (let i = 1; i < piles.length; i++) expect(piles[i]!.x - piles[i - 1]!.x).toBeGreaterThanOrEqual(24);
+        // Where no diameter holds more dots than lanes, there is no pile.
+        const densest = Math.max(0, ...xs.map((x, i) => xs.slice(i).filter((y) => y - x < gap).length));
+        expect(piles.length > 0).toBe(densest > lanes);
+      }),
+    );
+  });
+});
+
 describe('nearestDot', () => {
-  const placed = placeDots(['a', 'b', 'c'].map((k) => dot(k)), [100, 100, 200], 0, 26);
+  const { placed } = placeDots(['a', 'b', 'c'].map((k) => dot(k)), [100, 100, 200], 0, 26);
 
   test('finds the dot under the pointer, among equal values the nearer lane, and nothing beyond reach', () => {
     expect(nearestDot(placed, 201, placed[2]!.cy, DOT_RADIUS)).toBe(2);
@@ -54,7 +84,7 @@ describe('nearestDot', () => {
         fc.integer({ min: 1, max: 20 }),
         (values, x, y, reach) => {
           const xs = [...values].sort((a, b) => a - b);
-          const all: PlacedDot<ReturnType<typeof dot>>[] = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 45);
+          const all: PlacedDot<ReturnType<typeof dot>>[] = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 45).placed;
           const found = nearestDot(all, x, y, reach);
           const distance = (i: number) => Math.hypot(all[i]!.cx - x, all[i]!.cy - y);
           const closest = Math.min(Infinity, ...all.map((_, i) => distance(i)));

@@ -26,11 +26,46 @@ interface Styled {
 // Lane 0 is the middle one: a thin strip reads as a line of dots, a crowded one spreads above and below, in turn.
 const laneOffset = (lane: number) => (lane === 0 ? 0 : (lane % 2 ? -1 : 1) * Math.ceil(lane / 2) * STRIP_LANE);
 
-/** Dots (in value order) at their x, dodged into as many lanes as the band's height holds, about its middle. */
-export function placeDots<D>(dots: readonly D[], xs: readonly number[], bandTop: number, bandHeight: number): PlacedDot<D>[] {
-  const lanes = dodge(xs, Math.max(3, Math.round(bandHeight / STRIP_LANE)));
+/** A spot where more dots fall than the band has lanes: drawn with how many dots are there. */
+export interface Pile {
+  x: number;
+  y: number;
+  count: number;
+}
+
+/** A pile's count label, at most about this wide: a pile closer than this to the last labelled one goes unlabelled. */
+const PILE_LABEL_WIDTH = 24;
+
+/**
+ * Dots (in value order) at their x, dodged into as many lanes as the band's height holds, about its middle; and the
+ * piles: spots a dot wide holding more dots than there are lanes (37 cities stating one value), where dots must
+ * cover one another, each with how many dots it holds. Piles too close to label apart keep the first label.
+ */
+export function placeDots<D>(
+  dots: readonly D[],
+  xs: readonly number[],
+  bandTop: number,
+  bandHeight: number,
+): { placed: PlacedDot<D>[]; piles: Pile[] } {
+  const gap = DOT_RADIUS * 2 + 1;
+  const lanes = Math.max(3, Math.round(bandHeight / STRIP_LANE));
+  const lane = dodge(xs, lanes, gap);
   const middle = bandTop + bandHeight / 2;
-  return dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lanes[i]!) }));
+  const placed = dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lane[i]!) }));
+  const piles: Pile[] = [];
+  for (let i = 0; i < xs.length; ) {
+    let j = i;
+    while (j < xs.length && xs[j]! - xs[i]! < gap) j++;
+    if (j - i <= lanes) {
+      i++;
+      continue;
+    }
+    const x = (xs[i]! + xs[j - 1]!) / 2;
+    const last = piles.at(-1);
+    if (!last || x - last.x >= PILE_LABEL_WIDTH) piles.push({ x, y: middle, count: j - i });
+    i = j;
+  }
+  return { placed, piles };
 }
 
 /** A circle as two arcs, to join others in one path. */

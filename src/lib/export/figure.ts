@@ -1,4 +1,5 @@
 // Turns a view into an SVG or PNG file at the size asked for: its charts laid out afresh at that width, its texts, the current theme.
+import { LABEL_SIZE } from '../charts/layout';
 import { downloadBlob, exportFileName, svgToPng } from './download';
 import { chartWidthIn, figureSvg, type ChartPanel, type ExportPalette, type FigureText } from './svg';
 
@@ -6,6 +7,8 @@ export interface RenderedFigure {
   svg: string;
   width: number;
   height: number;
+  /** How much the figure is scaled to fit its size: 1 but for a square, which scales a tall figure down. */
+  scale: number;
 }
 
 /** What an image is made of: the view's texts, and its charts laid out at a given width (see offscreen.ts). */
@@ -23,6 +26,10 @@ export const WIDE_WIDTH = 1200;
 export const SQUARE_SIDE = 1080;
 export const MIN_WIDTH = 320;
 export const MAX_WIDTH = 1600;
+/** Scaled below this, a chart's 13 px labels fall under 9 px: a square that small is not legible. */
+export const LEGIBLE_SCALE = 0.7;
+/** A scaled figure's chart labels in whole pixels: what a reader is warned of. */
+export const labelPxAt = (scale: number): number => Math.round(LABEL_SIZE * scale);
 
 /** A width a reader typed, as a whole number of pixels within what an image can be laid out at. */
 export function clampWidth(width: number): number {
@@ -46,7 +53,7 @@ const heightOf = (svg: string): number => Number(/height="(\d+)"/.exec(svg)?.[1]
 /** The figure `width` wide, its charts laid out at the width inside its margins. */
 export function renderFigure(source: FigureSource, width: number, palette: ExportPalette): RenderedFigure {
   const svg = figureSvg(source.text, source.chartsAt(chartWidthIn(width)), width, palette);
-  return { svg, width, height: heightOf(svg) };
+  return { svg, width, height: heightOf(svg), scale: 1 };
 }
 
 /**
@@ -70,7 +77,7 @@ export function squareFigure(source: FigureSource, palette: ExportPalette, side 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 ${extent} ${extent}">` +
     `<rect width="100%" height="100%" fill="${palette.background}"/>${inner}</svg>`;
-  return { svg, width: side, height: side };
+  return { svg, width: side, height: side, scale: side / extent };
 }
 
 /** The figure at a size; `articleWidth` is the column the article image (and the SVG) is laid out for. */
@@ -83,8 +90,8 @@ export function figureAt(source: FigureSource, size: ImageSize, articleWidth: nu
 export const imageFileName = (view: string, date: string, size: ImageSize, extension: 'svg' | 'png'): string =>
   exportFileName(size === 'article' ? view : `${view}-${size}`, date, extension);
 
-export async function downloadFigure(source: FigureSource, size: ImageSize, articleWidth: number, view: string, date: string, format: 'svg' | 'png'): Promise<void> {
-  const figure = figureAt(source, size, articleWidth, exportPalette());
+/** Saves a laid-out figure (the image dialog lays a square out first, to see whether it is legible). */
+export async function saveFigure(figure: RenderedFigure, size: ImageSize, view: string, date: string, format: 'svg' | 'png'): Promise<void> {
   const blob =
     format === 'svg'
       ? new Blob([figure.svg], { type: 'image/svg+xml;charset=utf-8' })

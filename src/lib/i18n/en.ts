@@ -303,6 +303,9 @@ export const en = {
     pngWide: (width: number) => `PNG, wide, ${width.toLocaleString('en')} px`,
     pngSquare: (side: number) => `PNG, square, ${side.toLocaleString('en')} × ${side.toLocaleString('en')} px`,
     failed: 'This browser could not make the image. Try the SVG, or another browser.',
+    squareTooSmall: (px: number) =>
+      `This view is too tall for a square: to fit, its labels would shrink to ${px} px, too small to read. Save the wide image, or choose fewer cities.`,
+    squareAnyway: 'Save the square anyway',
     preview: (width: number) => `Preview at ${width} px`,
     previewAlt: (title: string) => `Preview of the image: ${title}`,
     drawing: 'Drawing the preview…',

@@ -325,6 +325,8 @@ export const zh: Messages = {
     pngWide: (width: number) => `宽幅 PNG，${width} 像素`,
     pngSquare: (side: number) => `方形 PNG，${side} × ${side} 像素`,
     failed: '此浏览器无法生成图片。请改用 SVG，或换一个浏览器。',
+    squareTooSmall: (px: number) => `此视图太长，放不进方形图片：缩到方形后，图中文字只有 ${px} 像素，难以辨认。请保存宽幅图片，或少选几座城市。`,
+    squareAnyway: '仍然保存方形图片',
     preview: (width: number) => `${width} 像素宽预览`,
     previewAlt: (title: string) => `图片预览：${title}`,
     drawing: '正在绘制预览……',
