@@ -272,6 +272,7 @@ try {
       const file = files.get(imported);
       const importMs = [];
       const toggleMs = [];
+      const warmToggleMs = [];
       const highlightMs = [];
       const switchMs = [];
       const settledMs = [];
@@ -307,6 +308,12 @@ try {
         // Twice per run, so the state returns.
         const option = file ? '[role=option][data-city="changzhou"]' : '[data-city="changzhou"]';
         toggleMs.push(await clickToDom(mp, option), await clickToDom(mp, option));
+        // The same toggle once the page has run it a few times (V8 has compiled its code by then): what an analyst
+        // clicking through cities meets after the first clicks. Reported beside the first two, never instead.
+        for (let i = 0; i < 6; i++) {
+          const ms = await clickToDom(mp, option);
+          if (i >= 2) warmToggleMs.push(ms);
+        }
         if (file) highlightMs.push(await clickToDom(mp, `${option} [data-star]`), await clickToDom(mp, `${option} [data-star]`));
         else {
           // Five cities have no picker: a pinned card's Highlight button does it.
@@ -350,6 +357,7 @@ try {
       manyCities[`${5 + imported}_cities`] = {
         import_ms: importMs.length ? round(median(importMs)) : null,
         city_toggle_ms: round(median(toggleMs)),
+        city_toggle_warm_ms: round(median(warmToggleMs)),
         highlight_ms: round(median(highlightMs)),
         view_switch_ms: round(median(switchMs)),
         view_switch_settled_ms: round(median(settledMs)),

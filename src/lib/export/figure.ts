@@ -1,5 +1,6 @@
 // Turns a view into an SVG or PNG file at the size asked for: its charts laid out afresh at that width, its texts, the current theme.
 import { LABEL_SIZE } from '../charts/layout';
+import { yieldToBrowser } from '../schedule';
 import { downloadBlob, exportFileName, svgToPng } from './download';
 import { chartWidthIn, figureSvg, type ChartPanel, type ExportPalette, type FigureText } from './svg';
 
@@ -59,13 +60,15 @@ export function renderFigure(source: FigureSource, width: number, palette: Expor
 /**
  * The figure in a square: laid out at the width that makes it closest to square (the larger side as small as it
  * can be, so the text is as large as it can be), then scaled into `side` × `side`, centred on the background.
+ * Each trial layout is a task of its own: with hundreds of cities one takes about 80 ms, eight in a row froze the page.
  */
-export function squareFigure(source: FigureSource, palette: ExportPalette, side = SQUARE_SIDE): RenderedFigure {
+export async function squareFigure(source: FigureSource, palette: ExportPalette, side = SQUARE_SIDE): Promise<RenderedFigure> {
   // Taller than wide: widen; the height falls as rows wrap less. Bisection over whole pixels.
   let low = 480;
   let high = MAX_WIDTH;
   let best = renderFigure(source, low, palette);
   while (high - low > 8) {
+    await yieldToBrowser();
     const mid = Math.round((low + high) / 2);
     const figure = renderFigure(source, mid, palette);
     if (Math.max(figure.width, figure.height) <= Math.max(best.width, best.height)) best = figure;
@@ -81,7 +84,7 @@ export function squareFigure(source: FigureSource, palette: ExportPalette, side 
 }
 
 /** The figure at a size; `articleWidth` is the column the article image (and the SVG) is laid out for. */
-export function figureAt(source: FigureSource, size: ImageSize, articleWidth: number, palette: ExportPalette): RenderedFigure {
+export async function figureAt(source: FigureSource, size: ImageSize, articleWidth: number, palette: ExportPalette): Promise<RenderedFigure> {
   if (size === 'square') return squareFigure(source, palette);
   return renderFigure(source, size === 'wide' ? WIDE_WIDTH : clampWidth(articleWidth), palette);
 }

@@ -1,5 +1,6 @@
 // Cities the reader imported from CSV files: validated through the one import path, each kept under its own
 // localStorage key until removed, in step across tabs, and set aside — never lost silently — when they fail.
+import { afterNextPaint, yieldToBrowser } from '../schedule';
 import { issue, type CsvIssue } from '../data/csv';
 import type { TypedDataset } from '../data/dataset';
 import {
@@ -364,35 +365,6 @@ export class ImportStore {
 
 /** Storage is written in slices of about this many milliseconds. */
 const WRITE_SLICE_MS = 8;
-
-/** Runs `task` once, after the next frame has been painted, or after a quarter second if no frame comes (a hidden tab). */
-function afterNextPaint(task: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    task();
-  };
-  setTimeout(run, 250);
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run));
-}
-
-/**
- * Lets the browser run input, rendering and other tasks, then goes on. scheduler.yield() where there is one;
- * otherwise a message to ourselves — not setTimeout, which browsers clamp and throttle when it is chained.
- */
-export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** A Pause that yields to the browser once a slice has run SLICE_MS, and rejects once the signal is aborted. */
 export function pauser(signal: AbortSignal, sliceMs = SLICE_MS): Pause {
