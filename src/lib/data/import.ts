@@ -33,8 +33,12 @@ export interface ImportedCity {
   figures: Figure[];
   fileName: string;
   encoding: FileEncoding;
-  /** This city's rows as the reader wrote them (header + rows, CSV): what is kept, and read again on every start. */
-  source: string;
+  /**
+   * This city's rows as the reader wrote them (header + rows, CSV): what is kept, and read again on every start. A
+   * city of a file of several is given a getter that writes it the first time it is read (when storage is written,
+   * after the page is drawn), so importing 300 cities never writes 300 texts first; copying the city reads it.
+   */
+  readonly source: string;
   /** `figures` as an Arquero table, built once while importing, so adding the city to the page is a concatenation. */
   table: ColumnTable;
 }
