@@ -107,6 +107,17 @@ describe('HeadlineView with many cities', () => {
     expect(container.querySelectorAll('g.row[data-mark][tabindex="0"]').length).toBeGreaterThan(0);
   });
 
+  test('on a phone the strips take the whole width; a bar reaching the right holds its value label inside', () => {
+    const focus = new Set(rows.cities.slice(0, 6).map((c) => c.id));
+    const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities, focus, initialWidth: 360 });
+    const svg = container.querySelector<SVGSVGElement>('svg[data-chart]')!;
+    const rightmost = Math.max(...[...svg.querySelectorAll('.axis line')].map((line) => Number(line.getAttribute('x1'))));
+    expect(rightmost, 'the scale runs to the right edge, less a dot').toBeGreaterThan(360 - 20);
+    for (const value of container.querySelectorAll<SVGTextElement>('text.value[data-inside]'))
+      expect(value.getAttribute('text-anchor')).toBe('end');
+    expect(container.querySelectorAll('text.value[data-inside]').length).toBeGreaterThan(0);
+  });
+
   test('each strip is one Tab stop, a named and described slider over its dots; the dots are drawn as a few paths, not hundreds of elements', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     const strips = [...container.querySelectorAll('[data-strip]')];

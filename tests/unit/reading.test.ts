@@ -2,7 +2,7 @@
 // sorts that never run two measures together, and text that says each thing once.
 import { describe, expect, test } from 'vitest';
 import { collatedPositions, compareText, orderCities } from '../../src/lib/data/collate';
-import { BOLD, LABEL_SIZE, layoutRows, openSegments, rowTextBoxes, textWidth } from '../../src/lib/charts/layout';
+import { BOLD, LABEL_SIZE, layoutRows, openSegments, rowTextBoxes, textWidth, valueLabelAt, VALUE_SIZE } from '../../src/lib/charts/layout';
 import { bundledDataset } from '../../src/lib/data/bundled';
 import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
 import { valueRunStarts } from '../../src/lib/data/views/explorer';
@@ -77,6 +77,22 @@ describe('bold labels', () => {
     expect(plain!.labelLines).toHaveLength(1);
     expect(bold!.labelLines.length).toBeGreaterThan(1);
     for (const line of bold!.labelLines) expect(textWidth(line, LABEL_SIZE) * BOLD).toBeLessThanOrEqual(column - 8);
+  });
+});
+
+describe('value labels', () => {
+  test('a value label sits beside its bar where it fits in the chart, else inside the bar against its end, never past the edge', () => {
+    const label = '≥300家 · 2023年';
+    const width = textWidth(label, VALUE_SIZE) * BOLD;
+    expect(valueLabelAt(100, label, 375)).toEqual({ x: 106, anchor: 'start', inside: false });
+    const inside = valueLabelAt(360, label, 375);
+    expect(inside).toEqual({ x: 354, anchor: 'end', inside: true });
+    expect(inside.x - width).toBeGreaterThan(0);
+    // A reference line breaks around the label where it is drawn, inside the bar too.
+    const [box] = layoutRows([{ label: 'Wuhu' }], 375, 0);
+    const boxes = rowTextBoxes(box!, { valueLabel: label, missingLabel: '', hasValue: true }, 360, 1, 375);
+    expect(boxes.at(-1)!.x1).toBeCloseTo(354);
+    expect(boxes.at(-1)!.x0).toBeCloseTo(354 - width);
   });
 });
 
