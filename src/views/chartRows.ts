@@ -183,7 +183,8 @@ export function toChartRow(
       focus.has(mark.city) ? m.highlighted : '',
     ]
       .filter(Boolean)
-      .map((sentence) => `${sentence}${m.fullStop}`)
+      // Each part is a sentence of its own: "Imported by you.", not "… 2022. imported by you."
+      .map((sentence) => `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${m.fullStop}`)
       .join(m.sentenceSep),
   };
 }

@@ -1,6 +1,7 @@
 // An analyst's 300 cities through the real file input: find one by typing part of its Chinese name, highlight it,
 // and read it labelled among all the others in every headline view, on a desktop and a phone, accessibly.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -133,6 +134,12 @@ describe('300 imported cities, saved as images', () => {
     const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png-square-anyway"]')]);
     expect(saved.suggestedFilename()).toMatch(/^tech-targets-firms-square-.*\.png$/);
     await expect(warning.count()).resolves.toBe(0);
+    // The warning's button is gone: focus is back on the square's own.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('png-square');
+    // In the SVG, a strip's lowest dot is whole: the chart lets it reach past its edge, as on the page.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="svg"]')]);
+    const text = await readFile((await svg.path())!, 'utf8');
+    expect(text).toMatch(/<svg[^>]*data-chart[^>]*overflow="visible"/);
     // The wide image is saved at once: it is laid out at its own width, its text at full size.
     const [wide] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png-wide"]')]);
     expect(wide.suggestedFilename()).toMatch(/-wide-/);

@@ -258,6 +258,8 @@ describe('highlights', () => {
     expect(screen.getByText(labels.highlightsFull(6))).toBeInTheDocument();
     await fireEvent.input(input, { target: { value: 'hefei' } });
     await fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    // The open list covers the count, so it says why at its top too.
+    expect(document.querySelector('[data-refused]')).toHaveTextContent(labels.highlightsFull(6));
     await fireEvent.click(screen.getByRole('option', { name: /Hefei/ }).querySelector('[data-star]')!);
     expect(onhighlight).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: labels.highlight('Hefei') })).toBeDisabled();

@@ -128,7 +128,10 @@ describe('HeadlineView with many cities', () => {
       expect(stops[0]!.getAttribute('role')).toBe('slider');
       expect(stops[0]!.getAttribute('aria-valuemax')).toBe(String(dotsIn(strip)));
       expect(stops[0]!.getAttribute('tabindex')).toBe('0');
-      expect(container.querySelector(`#${CSS.escape(stops[0]!.getAttribute('aria-describedby')!)}`)?.textContent).not.toBe('');
+      const description = container.querySelector(`#${CSS.escape(stops[0]!.getAttribute('aria-describedby')!)}`)?.textContent ?? '';
+      expect(description).not.toBe('');
+      // Sentences a screen reader reads apart: each ends with a full stop and a space, the next starts upper case.
+      expect(description).not.toMatch(/\.[A-Za-z]|\. [a-z]/);
     }
     // Every stated figure of the panels is drawn, as a circle in one of its strip's paths.
     const stated = manyModel.panels.flatMap((panel) => panel.figures).filter((figure) => figure.mark.value !== null).length;

@@ -20,7 +20,7 @@ const props = (overrides = {}) => ({
   imported: [],
   outcomes: [],
   progress: null,
-  storageFailed: false,
+  unkept: [],
   onfiles: vi.fn(),
   oncancel: vi.fn(),
   onremove: vi.fn(),
@@ -86,4 +86,13 @@ test('imported cities can be removed', async () => {
   render(ImportPanel, props({ onremove, imported: [{ id: 'maanshan', name: "Ma'anshan", figures: 6 }] }));
   await fireEvent.click(screen.getByRole('button', { name: "Remove Ma'anshan" }));
   expect(onremove).toHaveBeenCalledWith('maanshan');
+});
+
+test('cities storage refused are counted and named, a few then how many more, as long as they stay unkept', () => {
+  const names = Array.from({ length: 11 }, (_, i) => `City ${i + 1}`);
+  const { container } = render(ImportPanel, props({ unkept: names }));
+  const warning = container.querySelector('[data-warning="unkept"]')!;
+  expect(warning).toHaveTextContent('11 cities were not kept (City 1, City 2');
+  expect(warning).toHaveTextContent('and 3 more cities) and will be gone after a reload');
+  expect(warning.getAttribute('role')).toBe('status');
 });

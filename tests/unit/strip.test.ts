@@ -36,30 +36,42 @@ describe('stripBand', () => {
 });
 
 describe('piles', () => {
-  test('where more dots fall than the band has lanes, the spot says how many dots are there', () => {
-    // 37 cities at one value, 3 near another, on a band of 15 lanes.
-    const xs = [...Array.from({ length: 37 }, () => 100), 300, 300, 301];
+  test('where more dots fall than the band has lanes, the spot says how many dots are there, neighbours not counted', () => {
+    // 37 cities at one value, one a dot's width away, 3 near another, on a band of 15 lanes.
+    const xs = [...Array.from({ length: 37 }, () => 100), 106, 300, 300, 301];
     const band = stripBand(xs, 600);
     const { piles } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, band);
     expect(piles).toEqual([{ x: 100, y: band / 2, count: 37 }]);
   });
 
-  test('a pile holds more dots than lanes within one diameter; labels never crowd one another (property)', () => {
+  test('a followed city in a pile keeps a lane of its own, off the middle lane where the count is written', () => {
+    const xs = Array.from({ length: 40 }, () => 100);
+    const dots = xs.map((_, i) => dot(String(i), [5, 20, 39].includes(i) ? 'red' : 'grey'));
+    const band = stripBand(xs, 600);
+    const { placed } = placeDots(dots, xs, 0, band, (d) => d.color !== 'grey');
+    const reds = placed.filter((p) => p.dot.color === 'red').map((p) => p.cy);
+    expect(new Set(reds).size, 'three lanes').toBe(3);
+    expect(reds).not.toContain(band / 2);
+    // No grey dot shares a red dot's lane: nothing covers it.
+    for (const cy of reds) expect(placed.filter((p) => p.cy === cy)).toHaveLength(1);
+  });
+
+  test('a pile holds more dots than lanes within half a dot; labels never crowd one another (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 150 }), fc.integer({ min: 3, max: 15 }), (values, lanes) => {
         const xs = [...values].sort((a, b) => a - b);
         const { piles } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, lanes * STRIP_LANE);
-        const gap = 2 * DOT_RADIUS + 1;
+        const width = DOT_RADIUS;
         for (const pile of piles) {
           expect(pile.count).toBeGreaterThan(lanes);
-          // Its dots lie within a diameter of its middle.
-          expect(xs.filter((x) => Math.abs(x - pile.x) < gap).length).toBeGreaterThanOrEqual(pile.count);
+          expect(xs.filter((x) => Math.abs(x - pile.x) < width).length).toBeGreaterThanOrEqual(pile.count);
         }
         for (let i = 1; i < piles.length; i++) expect(piles[i]!.x - piles[i - 1]!.x).toBeGreaterThanOrEqual(24);
-        // Where no diameter holds more dots than lanes, there is no pile.
-        const densest = Math.max(0, ...xs.map((x, i) => xs.slice(i).filter((y) => y - x < gap).length));
+        // Where no half a dot holds more dots than lanes, there is no pile.
+        const densest = Math.max(0, ...xs.map((x, i) => xs.slice(i).filter((y) => y - x < width).length));
         expect(piles.length > 0).toBe(densest > lanes);
       }),
+      { numRuns: 300 },
     );
   });
 });

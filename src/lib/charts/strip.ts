@@ -35,36 +35,50 @@ export interface Pile {
 
 /** A pile's count label, at most about this wide: a pile closer than this to the last labelled one goes unlabelled. */
 const PILE_LABEL_WIDTH = 24;
+/** A pile: dots within half a dot's width of one another, which cover each other almost wholly. */
+const PILE_WIDTH = DOT_RADIUS;
 
 /**
  * Dots (in value order) at their x, dodged into as many lanes as the band's height holds, about its middle; and the
- * piles: spots a dot wide holding more dots than there are lanes (37 cities stating one value), where dots must
- * cover one another, each with how many dots it holds. Piles too close to label apart keep the first label.
+ * piles: spots half a dot wide holding more dots than there are lanes (37 cities stating one value), where dots
+ * must cover one another, each with how many dots it holds. Dots `first` picks (a highlighted or bundled city's, in
+ * colour) take the lanes before the grey ones at their spot, and never the middle lane of a pile, where its count
+ * is written: a followed city is never hidden in a crowd. Piles too close to label apart keep the first label.
  */
 export function placeDots<D>(
   dots: readonly D[],
   xs: readonly number[],
   bandTop: number,
   bandHeight: number,
+  first: (dot: D) => boolean = () => false,
 ): { placed: PlacedDot<D>[]; piles: Pile[] } {
-  const gap = DOT_RADIUS * 2 + 1;
   const lanes = Math.max(3, Math.round(bandHeight / STRIP_LANE));
-  const lane = dodge(xs, lanes, gap);
-  const middle = bandTop + bandHeight / 2;
-  const placed = dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lane[i]!) }));
+  const picked = dots.map(first);
+  // Lanes are handed out left to right; at one pixel, picked dots first.
+  const order = xs.map((_, i) => i).sort((a, b) => Math.round(xs[a]!) - Math.round(xs[b]!) || Number(picked[b]) - Number(picked[a]) || a - b);
+  const lane: number[] = [];
+  dodge(order.map((i) => xs[i]!), lanes).forEach((assigned, k) => (lane[order[k]!] = assigned));
   const piles: Pile[] = [];
+  const middle = bandTop + bandHeight / 2;
   for (let i = 0; i < xs.length; ) {
     let j = i;
-    while (j < xs.length && xs[j]! - xs[i]! < gap) j++;
+    while (j < xs.length && xs[j]! - xs[i]! < PILE_WIDTH) j++;
     if (j - i <= lanes) {
       i++;
       continue;
+    }
+    // A picked dot on the middle lane trades lanes with a grey one of the pile: the middle is under the count.
+    for (let k = i; k < j; k++) {
+      if (!picked[k] || lane[k] !== 0) continue;
+      const grey = [...Array(j - i).keys()].map((n) => i + n).find((n) => !picked[n] && lane[n] !== 0);
+      if (grey !== undefined) [lane[k], lane[grey]] = [lane[grey]!, 0];
     }
     const x = (xs[i]! + xs[j - 1]!) / 2;
     const last = piles.at(-1);
     if (!last || x - last.x >= PILE_LABEL_WIDTH) piles.push({ x, y: middle, count: j - i });
     i = j;
   }
+  const placed = dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lane[i]!) }));
   return { placed, piles };
 }
 

@@ -90,6 +90,9 @@ export function serialiseChart(svg: SVGSVGElement): ChartPanel {
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // As on the page: a dot at the scale's very start (a strip's lowest value) reaches half a dot past the chart's edge,
+  // which a nested <svg> would clip; the figure's margin holds it.
+  copy.setAttribute('overflow', 'visible');
   return { markup: new XMLSerializer().serializeToString(copy), width, height };
 }
 

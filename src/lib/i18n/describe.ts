@@ -34,7 +34,7 @@ export const NAMED_CITIES = 8;
 export const NAMED_DOCUMENTS = 12;
 
 /** The first `limit` items, then one item saying how many more there are. */
-function capped(items: string[], limit: number, more: (count: number) => string): string[] {
+export function capped(items: string[], limit: number, more: (count: number) => string): string[] {
   return items.length > limit ? [...items.slice(0, limit), more(items.length - limit)] : items;
 }
 

@@ -383,7 +383,8 @@ export const en = {
     value: (value: string) => `value “${value}”`,
     /** After “Row 3, column …”: the value, if any, and what is wrong. */
     detail: (value: string, problem: string) => `${value ? `, ${value}` : ''}: ${problem}`,
-    storageFailed: 'This browser refused to store the file, so the city will be gone after a reload.',
+    storageFailed: (count: number, names: string) =>
+      `This browser’s storage is full or refused: ${count === 1 ? 'one city was' : `${count} cities were`} not kept (${names}) and will be gone after a reload. Remove cities you no longer need, or import fewer at a time.`,
   },
   setAside: {
     title: (count: number) => `${count === 1 ? 'One imported city is' : `${count} imported cities are`} kept but not shown:`,

@@ -17,8 +17,9 @@ const QUALIFIER_SIGN: Record<Qualifier, string> = {
 // from unit conversions (CNY bn from 亿元).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
+/** A number as text; a fall is written with a true minus sign (−12.5), not a hyphen, as typesetting has it. */
 function number(value: number): string {
-  return NUMBER.format(value);
+  return NUMBER.format(value).replace('-', '\u2212');
 }
 
 /** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300家" / "≥300 firms", "~30%". */

@@ -180,7 +180,7 @@ export const zh: Messages = {
     notStated: '文件未说明',
     scope: '单列：统计内容不同，不参与排序（虚线）',
     reference: '全国水平（每年一条线）',
-    imported: '你导入的数据（◆）',
+    imported: '您导入的数据（◆）',
   },
   legendShort: {
     target: '目标',
@@ -268,7 +268,7 @@ export const zh: Messages = {
     comparability: '全国水平，以竖线画在各城市条形上，不参与城市排序',
     origin: '全国参考值',
   },
-  importedByYou: '由你导入',
+  importedByYou: '由您导入',
   bundledOrigin: '内置数据集',
   tabs: {
     label: '视图',
@@ -349,7 +349,7 @@ export const zh: Messages = {
     bundled: '内置城市',
     imported: '导入的城市',
     separator: '，',
-    importedMark: '由你导入',
+    importedMark: '由您导入',
     highlightedMark: '已突出显示',
     selectedCities: '已选城市',
     highlightedCities: '突出显示的城市',
@@ -413,7 +413,8 @@ export const zh: Messages = {
     where: (row: number, column: string) => (column ? `第${row}行，“${column}”列` : `第${row}行`),
     value: (value: string) => `值“${value}”`,
     detail: (value: string, problem: string) => `${value ? `，${value}` : ''}：${problem}`,
-    storageFailed: '此浏览器拒绝保存文件，刷新页面后该城市将不再显示。',
+    storageFailed: (count: number, names: string) =>
+      `此浏览器的存储空间已满或拒绝保存：有${count}个城市未能保存（${names}），刷新页面后将不再显示。请删除不再需要的城市，或分批导入。`,
   },
   setAside: {
     title: (count: number) => `有${count}座导入的城市已保留但暂不显示：`,

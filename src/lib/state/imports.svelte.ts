@@ -110,10 +110,10 @@ export class ImportStore {
   /** The outcome of each file of the latest batch the reader gave, shown until the next batch. */
   last = $state.raw<ImportOutcome[]>([]);
   progress = $state<Progress | null>(null);
-  /** Some change to the kept cities (a city kept, or removed) did not reach storage, so a reload would not show it. */
-  storageFailed = $state(false);
+  /** Cities (by id) whose last change, kept or removed, storage refused: a reload would not show them as they are. */
+  unkept = $state.raw<string[]>([]);
   /** The keys whose last write or removal failed: one city's failure is not hidden by the next city's success. */
-  // Private bookkeeping, read only to set `storageFailed`, so not reactive itself.
+  // Private bookkeeping, read only to set `unkept`, so not reactive itself.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #failedKeys = new Set<string>();
   readonly #base: TypedDataset;
@@ -331,7 +331,8 @@ export class ImportStore {
     } catch {
       this.#failedKeys.add(key);
     }
-    this.storageFailed = this.#failedKeys.size > 0;
+    if (this.unkept.length !== this.#failedKeys.size || !this.unkept.every((id) => this.#failedKeys.has(CITY_KEY_PREFIX + id)))
+      this.unkept = [...this.#failedKeys].map((failed) => failed.slice(CITY_KEY_PREFIX.length));
   }
 
   /** One-time move from the single-array format to a key per city; a file that no longer validates is kept as it was. */
