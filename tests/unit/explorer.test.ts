@@ -1,4 +1,5 @@
 // The Explorer's filters, search, facets, sorting and comparison groups, on inline fixtures, the real data and a synthetic table.
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '../../src/lib/data/bundled';
@@ -188,6 +189,29 @@ describe('queryExplorer facets', () => {
     const { facets } = explore({ ...base, categories: ['talent'] });
     for (const { value, count } of facets.categories)
       expect(explore({ ...base, categories: [value] }).rows).toHaveLength(count);
+  });
+
+  test('every facet, under any filters and search, counts what choosing each of its values alone would list (property)', () => {
+    const all = explore({}).facets;
+    const some = <T,>(values: T[]) => fc.subarray(values);
+    fc.assert(
+      fc.property(
+        some(all.cities.map((f) => f.value)),
+        some(all.categories.map((f) => f.value)),
+        some(all.kinds.map((f) => f.value)),
+        some(all.periods.map((f) => f.value)),
+        fc.constantFrom('', '新增', '科技型', 'firms', 'zzz'),
+        (cities, categories, kinds, periods, search) => {
+          const query: Partial<ExplorerQuery> = { cities, categories, kinds, periods, search };
+          const { facets } = explore(query);
+          for (const { value, count } of facets.cities) expect(explore({ ...query, cities: [value] }).rows.length).toBe(count);
+          for (const { value, count } of facets.categories) expect(explore({ ...query, categories: [value] }).rows.length).toBe(count);
+          for (const { value, count } of facets.kinds) expect(explore({ ...query, kinds: [value] }).rows.length).toBe(count);
+          for (const { value, count } of facets.periods) expect(explore({ ...query, periods: [value] }).rows.length).toBe(count);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
