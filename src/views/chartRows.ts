@@ -179,12 +179,12 @@ export function toChartRow(
       m.kinds[mark.kind],
       why,
       docTitle(mark, lang),
-      mark.imported ? m.importedByYou : '',
-      focus.has(mark.city) ? m.highlighted : '',
+      // The catalogue's own words begin a sentence here ("Imported by you."); a document's title stays as written.
+      mark.imported ? capitalise(m.importedByYou) : '',
+      focus.has(mark.city) ? capitalise(m.highlighted) : '',
     ]
       .filter(Boolean)
-      // Each part is a sentence of its own: "Imported by you.", not "… 2022. imported by you."
-      .map((sentence) => `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${m.fullStop}`)
+      .map((sentence) => `${sentence}${m.fullStop}`)
       .join(m.sentenceSep),
   };
 }
@@ -206,3 +206,6 @@ export function tableItems(model: ViewModel, lang: Lang, m: Messages): TableItem
   }
   return items;
 }
+
+/** A phrase made the start of a sentence: "imported by you" → "Imported by you" (Chinese is unchanged). */
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -113,8 +113,9 @@ describe('HeadlineView with many cities', () => {
     const svg = container.querySelector<SVGSVGElement>('svg[data-chart]')!;
     const rightmost = Math.max(...[...svg.querySelectorAll('.axis line')].map((line) => Number(line.getAttribute('x1'))));
     expect(rightmost, 'the scale runs to the right edge, less a dot').toBeGreaterThan(360 - 20);
+    // Inside: against the bar's end, or from the chart's left edge when the bar is too short to hold it.
     for (const value of container.querySelectorAll<SVGTextElement>('text.value[data-inside]'))
-      expect(value.getAttribute('text-anchor')).toBe('end');
+      expect(value.getAttribute('text-anchor') === 'end' || value.getAttribute('x') === '6').toBe(true);
     expect(container.querySelectorAll('text.value[data-inside]').length).toBeGreaterThan(0);
   });
 
@@ -179,6 +180,25 @@ describe('HeadlineView with many cities', () => {
     // The open card's dot is ringed.
     expect(container.querySelectorAll('circle.ring')).toHaveLength(1);
     expect(stopsIn(container).length).toBe(container.querySelectorAll('[data-strip]').length);
+  });
+});
+
+describe('a pile of equal values', () => {
+  test('says how many dots it holds, and a highlighted city’s dot there is drawn over the count, on a lane of its own', () => {
+    const cities = Array.from({ length: 40 }, (_, i) => `p${i + 10}`);
+    const rd = (city: string) =>
+      figure({ id: `${city}-rd`, city, category: 'rd_intensity', measure: 'share_of_gdp', unit: '%', value: 2.5, scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide' });
+    const data = fixtureDataset(cities.map(rd), cities);
+    const focus = new Set(['p20']);
+    const { container } = render(HeadlineView, { model: buildView(data, 'rd', { cities, sort: 'name' }), lang: 'en', messages: en, showTable: false, emptyMessage: '', focus });
+    const strip = container.querySelector('[data-strip]')!;
+    const count = strip.querySelector('text.pile')!;
+    expect(count.textContent).toBe('40');
+    const coloured = [...strip.querySelectorAll('path.dots')].find((path) => path.getAttribute('style')?.includes('var(--city-') && !path.getAttribute('style')?.includes('context'))!;
+    expect(coloured, 'the highlighted city’s dot').toBeTruthy();
+    expect(count.compareDocumentPosition(coloured) & Node.DOCUMENT_POSITION_FOLLOWING, 'drawn after the count').toBeTruthy();
+    // Off the middle lane, where the count is written.
+    expect(coloured.getAttribute('d')).not.toContain(`,${count.getAttribute('y')}a`);
   });
 });
 

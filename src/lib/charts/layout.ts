@@ -353,14 +353,17 @@ export const VALUE_SIZE = 13.5;
 const VALUE_GAP = 6;
 
 /**
- * Where a bar's value label goes: beside the bar's end when it fits in the chart, else inside the bar against its
- * end (a phone's strips take the whole width, so the longest bars hold their own labels).
+ * Where a bar's value label goes: beside the bar's end when it fits before the chart's right edge; else inside the
+ * bar against its end (a phone's strips take the whole width, so the longest bars hold their own labels); else, for a
+ * bar too short to hold it, from the chart's left edge over the bar (haloed, so it reads on any fill). Only a label
+ * wider than the chart stays beside and is cut — on the right, never where the number begins.
  */
 export function valueLabelAt(end: number, label: string, chartWidth: number): { x: number; anchor: 'start' | 'end'; inside: boolean } {
   const width = textWidth(label, VALUE_SIZE) * BOLD;
-  return end + VALUE_GAP + width <= chartWidth
-    ? { x: end + VALUE_GAP, anchor: 'start', inside: false }
-    : { x: end - VALUE_GAP, anchor: 'end', inside: true };
+  if (end + VALUE_GAP + width <= chartWidth) return { x: end + VALUE_GAP, anchor: 'start', inside: false };
+  if (end - VALUE_GAP - width >= 0) return { x: end - VALUE_GAP, anchor: 'end', inside: true };
+  if (VALUE_GAP + width <= chartWidth) return { x: VALUE_GAP, anchor: 'start', inside: true };
+  return { x: end + VALUE_GAP, anchor: 'start', inside: false };
 }
 /** Bold text runs about 8% wider than the regular advance textWidth assumes. */
 export const BOLD = 1.08;
@@ -374,15 +377,16 @@ export function rowTextBoxes(
   text: { valueLabel: string; missingLabel: string; hasValue: boolean },
   valueEnd: number,
   slotStart: number,
-  /** The chart's width: a value label that does not fit beside its bar is inside it (see valueLabelAt). */
+  /** The chart's width: a value label may be inside its bar (see valueLabelAt). */
   chartWidth = Infinity,
 ): TextBox[] {
   const lines = (texts: string[], top: number, scale: number) =>
     texts.map((line, l) => ({ x0: 0, x1: textWidth(line, LABEL_SIZE) * scale, y0: top + l * LINE_HEIGHT, y1: top + (l + 1) * LINE_HEIGHT }));
   const value = valueLabelAt(valueEnd, text.valueLabel, chartWidth);
   const valueWidth = textWidth(text.valueLabel, VALUE_SIZE) * BOLD;
+  const valueLeft = value.anchor === 'end' ? value.x - valueWidth : value.x;
   const beside = text.hasValue
-    ? { x0: value.inside ? value.x - valueWidth : value.x, x1: value.inside ? value.x : value.x + valueWidth, y0: box.barTop, y1: box.bottom }
+    ? { x0: valueLeft, x1: valueLeft + valueWidth, y0: box.barTop, y1: box.bottom }
     : { x0: slotStart + 8, x1: slotStart + 8 + textWidth(text.missingLabel, LABEL_SIZE), y0: box.barTop, y1: box.bottom };
   const labels = lines(box.labelLines, box.labelTop, 1).map((b) => ({ ...b, x0: b.x0 + box.labelX, x1: b.x1 + box.labelX }));
   return [...lines(box.headingLines, box.headingTop, BOLD), ...labels, beside];

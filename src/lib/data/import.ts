@@ -85,7 +85,7 @@ const IMPORT_ONLY_COLUMNS = new Set(['city_zh', 'city_en', 'doc_title', 'doc_tit
 
 /** What the "download template" link serves; tests/fixtures/import/template.csv holds the same bytes. */
 export const TEMPLATE_CSV = `id,city,doc,category,measure,kind,period,qualifier,value,unit,scope_class,scope_zh,scope_en,combined,label_zh,label_en,quote,commitment,note_en,note_zh,restates,part_of,city_zh,city_en,doc_title_zh,doc_title_en,doc_date
-example-2024-rd-intensity,example,example-2024-work-plan,rd_intensity,share_of_gdp,target,2024,about,2.5,%,economy_wide,全社会,economy-wide,no,全社会研发投入强度,R&D intensity (economy-wide),全社会研发投入强度达到2.5%左右,plain,Example row: replace it with a figure from your city's document.,示例行：请替换为你所在城市文件中的数据。,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
+example-2024-rd-intensity,example,example-2024-work-plan,rd_intensity,share_of_gdp,target,2024,about,2.5,%,economy_wide,全社会,economy-wide,no,全社会研发投入强度,R&D intensity (economy-wide),全社会研发投入强度达到2.5%左右,plain,Example row: replace it with a figure from your city's document.,示例行：请替换为您所在城市文件中的数据。,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
 example-2024-high-tech-firms-new,example,example-2024-work-plan,high_tech_firms,new,target,2024,at_least,100,家,city_wide,全市,whole city,no,新增高新技术企业,New high-tech enterprises,力争全市新增高新技术企业100家以上,strive,"Example row: value holds the number only, unit holds 家, 亿元 or %.",示例行：value只填数字，unit填家、亿元或%。,,,示例市,Example City,示例市2024年科技工作要点,Example City: key points of science and technology work in 2024,2024-03-01
 `;
 
