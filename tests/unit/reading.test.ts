@@ -84,13 +84,13 @@ describe('value labels', () => {
   test('a value label sits beside its bar where it fits in the chart, else inside the bar against its end, never past the edge', () => {
     const label = '≥300家 · 2023年';
     const width = textWidth(label, VALUE_SIZE) * BOLD;
-    expect(valueLabelAt(100, label, 375)).toEqual({ x: 106, anchor: 'start', inside: false });
+    expect(valueLabelAt(100, label, 375)).toEqual({ x: 106, anchor: 'start', inside: false, width });
     // A bar too short to hold it, near the right edge: from the chart's left edge, over the bar — never cut where the
     // number begins; only a label wider than the chart stays beside.
-    expect(valueLabelAt(20, label, width + 10)).toEqual({ x: 6, anchor: 'start', inside: true });
+    expect(valueLabelAt(20, label, width + 10)).toEqual({ x: 6, anchor: 'start', inside: true, width });
     expect(valueLabelAt(20, label, 30).inside).toBe(false);
     const inside = valueLabelAt(360, label, 375);
-    expect(inside).toEqual({ x: 354, anchor: 'end', inside: true });
+    expect(inside).toEqual({ x: 354, anchor: 'end', inside: true, width });
     expect(inside.x - width).toBeGreaterThan(0);
     // A reference line breaks around the label where it is drawn, inside the bar too.
     const [box] = layoutRows([{ label: 'Wuhu' }], 375, 0);

@@ -10,11 +10,8 @@ export function arrowNavigation(selector: string, onEscape: () => void): Attachm
       }
       const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
       if (!step) return;
-      // In the order they sit on the page, top to bottom: a chart draws its strips before its bars, yet a city's bar
-      // may sit between two strips.
-      const found = [...element.querySelectorAll<HTMLElement | SVGElement>(selector)];
-      const tops = new Map(found.map((mark) => [mark, mark.getBoundingClientRect().top]));
-      const marks = found.sort((a, b) => tops.get(a)! - tops.get(b)!);
+      // Document order is page order: a chart draws each strip and then the bars under it (MarkChart).
+      const marks = [...element.querySelectorAll<HTMLElement | SVGElement>(selector)];
       const index = marks.indexOf(document.activeElement as HTMLElement);
       if (index < 0) return;
       event.preventDefault();

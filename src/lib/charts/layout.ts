@@ -358,12 +358,16 @@ const VALUE_GAP = 6;
  * bar too short to hold it, from the chart's left edge over the bar (haloed, so it reads on any fill). Only a label
  * wider than the chart stays beside and is cut — on the right, never where the number begins.
  */
-export function valueLabelAt(end: number, label: string, chartWidth: number): { x: number; anchor: 'start' | 'end'; inside: boolean } {
+export function valueLabelAt(
+  end: number,
+  label: string,
+  chartWidth: number,
+): { x: number; anchor: 'start' | 'end'; inside: boolean; width: number } {
   const width = textWidth(label, VALUE_SIZE) * BOLD;
-  if (end + VALUE_GAP + width <= chartWidth) return { x: end + VALUE_GAP, anchor: 'start', inside: false };
-  if (end - VALUE_GAP - width >= 0) return { x: end - VALUE_GAP, anchor: 'end', inside: true };
-  if (VALUE_GAP + width <= chartWidth) return { x: VALUE_GAP, anchor: 'start', inside: true };
-  return { x: end + VALUE_GAP, anchor: 'start', inside: false };
+  if (end + VALUE_GAP + width <= chartWidth) return { x: end + VALUE_GAP, anchor: 'start', inside: false, width };
+  if (end - VALUE_GAP - width >= 0) return { x: end - VALUE_GAP, anchor: 'end', inside: true, width };
+  if (VALUE_GAP + width <= chartWidth) return { x: VALUE_GAP, anchor: 'start', inside: true, width };
+  return { x: end + VALUE_GAP, anchor: 'start', inside: false, width };
 }
 /** Bold text runs about 8% wider than the regular advance textWidth assumes. */
 export const BOLD = 1.08;
@@ -383,10 +387,9 @@ export function rowTextBoxes(
   const lines = (texts: string[], top: number, scale: number) =>
     texts.map((line, l) => ({ x0: 0, x1: textWidth(line, LABEL_SIZE) * scale, y0: top + l * LINE_HEIGHT, y1: top + (l + 1) * LINE_HEIGHT }));
   const value = valueLabelAt(valueEnd, text.valueLabel, chartWidth);
-  const valueWidth = textWidth(text.valueLabel, VALUE_SIZE) * BOLD;
-  const valueLeft = value.anchor === 'end' ? value.x - valueWidth : value.x;
+  const valueLeft = value.anchor === 'end' ? value.x - value.width : value.x;
   const beside = text.hasValue
-    ? { x0: valueLeft, x1: valueLeft + valueWidth, y0: box.barTop, y1: box.bottom }
+    ? { x0: valueLeft, x1: valueLeft + value.width, y0: box.barTop, y1: box.bottom }
     : { x0: slotStart + 8, x1: slotStart + 8 + textWidth(text.missingLabel, LABEL_SIZE), y0: box.barTop, y1: box.bottom };
   const labels = lines(box.labelLines, box.labelTop, 1).map((b) => ({ ...b, x0: b.x0 + box.labelX, x1: b.x1 + box.labelX }));
   return [...lines(box.headingLines, box.headingTop, BOLD), ...labels, beside];

@@ -70,8 +70,9 @@ export function placeDots<D>(
     // A picked dot on the middle lane trades lanes with a grey one of the pile: the middle is under the count.
     for (let k = i; k < j; k++) {
       if (!picked[k] || lane[k] !== 0) continue;
-      const grey = [...Array(j - i).keys()].map((n) => i + n).find((n) => !picked[n] && lane[n] !== 0);
-      if (grey !== undefined) [lane[k], lane[grey]] = [lane[grey]!, 0];
+      let grey = i;
+      while (grey < j && (picked[grey] || lane[grey] === 0)) grey++;
+      if (grey < j) [lane[k], lane[grey]] = [lane[grey]!, 0];
     }
     const x = (xs[i]! + xs[j - 1]!) / 2;
     const last = piles.at(-1);

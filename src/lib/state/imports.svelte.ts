@@ -1,5 +1,6 @@
 // Cities the reader imported from CSV files: validated through the one import path, each kept under its own
 // localStorage key until removed, in step across tabs, and set aside — never lost silently — when they fail.
+import { SvelteSet } from 'svelte/reactivity';
 import { afterNextPaint, yieldToBrowser } from '../schedule';
 import { issue, type CsvIssue } from '../data/csv';
 import type { TypedDataset } from '../data/dataset';
@@ -110,12 +111,8 @@ export class ImportStore {
   /** The outcome of each file of the latest batch the reader gave, shown until the next batch. */
   last = $state.raw<ImportOutcome[]>([]);
   progress = $state<Progress | null>(null);
-  /** Cities (by id) whose last change, kept or removed, storage refused: a reload would not show them as they are. */
-  unkept = $state.raw<string[]>([]);
   /** The keys whose last write or removal failed: one city's failure is not hidden by the next city's success. */
-  // Private bookkeeping, read only to set `unkept`, so not reactive itself.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #failedKeys = new Set<string>();
+  readonly #failedKeys = new SvelteSet<string>();
   readonly #base: TypedDataset;
   readonly #store: Storage | null;
   #abort: AbortController | null = null;
@@ -130,6 +127,11 @@ export class ImportStore {
     this.#store = store;
     this.#migrateLegacy();
     this.refresh();
+  }
+
+  /** Cities (by id) whose last change, kept or removed, storage refused: a reload would not show them as they are. */
+  get unkept(): string[] {
+    return [...this.#failedKeys].map((failed) => failed.slice(CITY_KEY_PREFIX.length));
   }
 
   get cities(): ImportedCity[] {
@@ -331,8 +333,6 @@ export class ImportStore {
     } catch {
       this.#failedKeys.add(key);
     }
-    if (this.unkept.length !== this.#failedKeys.size || !this.unkept.every((id) => this.#failedKeys.has(CITY_KEY_PREFIX + id)))
-      this.unkept = [...this.#failedKeys].map((failed) => failed.slice(CITY_KEY_PREFIX.length));
   }
 
   /** One-time move from the single-array format to a key per city; a file that no longer validates is kept as it was. */
