@@ -78,11 +78,21 @@ function distributionRows(
   const several = [...sections.keys()].filter((key) => key !== 'missing').length > 1;
   const rows: ChartRow[] = [];
   for (const [key, members] of sections) {
-    const stated = members.filter((f) => f.mark.value !== null).sort((a, b) => a.mark.value! - b.mark.value!);
-    const unlabelledMissing = members.filter((f) => f.mark.value === null && !follows(f)).length;
+    // One pass over a section's figures: hundreds of cities pass through here on every toggle.
+    const stated: SortedFigure[] = [];
+    const followed: SortedFigure[] = [];
+    let unlabelledMissing = 0;
+    for (const figure of members) {
+      const followedCity = follows(figure);
+      if (followedCity) followed.push(figure);
+      if (figure.mark.value !== null) stated.push(figure);
+      else if (!followedCity) unlabelledMissing++;
+    }
     const heading = (sectioned || several) && key !== 'missing' ? sectionHeading(members[0]!.section, group, lang, m) : '';
     if (stated.length > 0 || unlabelledMissing > 0) {
       const label = [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep);
+      const dots: ChartDot[] = [];
+      for (const figure of inValueOrder(stated)) dots.push(new FigureDot(figure, lang, m, follows(figure) ? focus : CONTEXT));
       rows.push({
         key: `strip:${group.key}:${key}`,
         label,
@@ -99,12 +109,29 @@ function distributionRows(
         missingLabel: '',
         // Read after a dot's own description: how to move along the strip.
         description: m.stripKeys,
-        dots: stated.map((figure) => toDot(figure, lang, m, follows(figure) ? focus : CONTEXT)),
+        dots,
       });
     }
-    for (const figure of members.filter(follows)) rows.push(toChartRow(figure, '', lang, m, compact, focus));
+    for (const figure of followed) rows.push(toChartRow(figure, '', lang, m, compact, focus));
   }
   return rows;
+}
+
+/**
+ * Stated figures from lowest value to highest, figures of one value in the order given: grouped by value and the
+ * distinct values sorted natively, not a sort calling a comparison thousands of times on every toggle.
+ */
+export function inValueOrder(figures: readonly SortedFigure[]): SortedFigure[] {
+  const byValue = new Map<number, SortedFigure[]>();
+  for (const figure of figures) {
+    const value = figure.mark.value!;
+    const same = byValue.get(value);
+    if (same) same.push(figure);
+    else byValue.set(value, [figure]);
+  }
+  const ordered: SortedFigure[] = [];
+  for (const value of Float64Array.from(byValue.keys()).sort()) ordered.push(...byValue.get(value)!);
+  return ordered;
 }
 
 /** A focus that no city is in: the dots of cities nobody follows stay grey context. */
@@ -116,20 +143,35 @@ function markLook(figure: SortedFigure, focus: ReadonlySet<string>): Pick<ChartR
   return { key: mark.id, color: cityColour(mark.city, focus), fill: FILL[mark.kind], dashed: figure.status === 'set_apart' };
 }
 
-function toDot(figure: SortedFigure, lang: Lang, m: Messages, focus: ReadonlySet<string>): ChartDot {
-  // Only a strip's keyboard stop reads its name and description, one dot at a time: they are made when read.
-  let row: ChartRow | undefined;
-  const text = () => (row ??= toChartRow(figure, '', lang, m, false, focus));
-  return {
-    ...markLook(figure, focus),
-    value: figure.mark.value!,
-    get label() {
-      return m.labelled(text().label, text().valueLabel);
-    },
-    get description() {
-      return text().description;
-    },
-  };
+/**
+ * One figure as a strip's dot. Only a strip's keyboard stop reads a dot's name and description, one dot at a time,
+ * so they are made when read; a class, so hundreds of dots share their getters rather than each making its own.
+ */
+class FigureDot implements ChartDot {
+  readonly key: string;
+  readonly value: number;
+  readonly color: string;
+  readonly fill: ChartRow['fill'];
+  readonly dashed: boolean;
+  #row: ChartRow | undefined;
+  constructor(
+    private readonly figure: SortedFigure,
+    private readonly lang: Lang,
+    private readonly m: Messages,
+    private readonly focus: ReadonlySet<string>,
+  ) {
+    ({ key: this.key, color: this.color, fill: this.fill, dashed: this.dashed } = markLook(figure, focus));
+    this.value = figure.mark.value!;
+  }
+  #text(): ChartRow {
+    return (this.#row ??= toChartRow(this.figure, '', this.lang, this.m, false, this.focus));
+  }
+  get label(): string {
+    return this.m.labelled(this.#text().label, this.#text().valueLabel);
+  }
+  get description(): string {
+    return this.#text().description;
+  }
 }
 
 /** The heading each figure starts, or '': one rule for the chart and its table twin. */

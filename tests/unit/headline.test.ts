@@ -25,6 +25,26 @@ const fixture = fixtureDataset(
 const options = { cities: ['a', 'b', 'c', 'd'], sort: 'name' as const };
 const words = (view: ViewModel, lang: 'en' | 'zh' = 'en') => describeView(view, lang, lang === 'en' ? en : zh);
 
+describe('buildView with the reading order', () => {
+  const order = ['d', 'c', 'b', 'a'];
+  test('draws a selection as it would without the order, its cities in reading order', () => {
+    const withOrder = buildView(fixture, 'rd', { cities: ['a', 'c', 'd'], order, sort: 'name' });
+    const inOrder = buildView(fixture, 'rd', { cities: ['d', 'c', 'a'], sort: 'name' });
+    expect(withOrder.figures.map((f) => [f.mark.id, f.status, f.reasons])).toEqual(inOrder.figures.map((f) => [f.mark.id, f.status, f.reasons]));
+    expect(withOrder.notes.map((n) => n.code)).toEqual(inOrder.notes.map((n) => n.code));
+  });
+
+  test('a toggle hands back the marks it made before (nothing is copied again), and never a city left out', () => {
+    const all = buildView(fixture, 'rd', { cities: order, order, sort: 'name' });
+    const fewer = buildView(fixture, 'rd', { cities: ['a', 'b'], order, sort: 'name' });
+    const again = buildView(fixture, 'rd', { cities: order, order, sort: 'name' });
+    expect(fewer.marks.map((x) => x.city).sort()).toEqual(['a', 'b']);
+    for (const mark of fewer.marks) expect(all.marks).toContain(mark);
+    expect(again.marks).toEqual(all.marks);
+    again.marks.forEach((mark, i) => expect(mark).toBe(all.marks[i]));
+  });
+});
+
 describe('buildView', () => {
   test('R&D view keeps the not-stated city as an explicit missing figure, last', () => {
     const view = buildView(fixture, 'rd', options);

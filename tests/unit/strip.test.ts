@@ -107,3 +107,39 @@ describe('nearestDot', () => {
     );
   });
 });
+
+describe('placeDots hands out lanes by pixel, a followed dot first', () => {
+  // The rule as a sort, to hold the one-pass ordering to: by pixel, then picked first, then as given.
+  const bySort = (xs: number[], picked: boolean[]) =>
+    xs.map((_, i) => i).sort((a, b) => Math.round(xs[a]!) - Math.round(xs[b]!) || Number(picked[b]) - Number(picked[a]) || a - b);
+
+  test('dots in value order are placed as the sort would place them, piles and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ x: fc.integer({ min: 0, max: 120 }), half: fc.boolean(), picked: fc.boolean() }), { maxLength: 80 }),
+        fc.integer({ min: 3, max: 15 }),
+        (items, lanes) => {
+          const xs = items.map((item) => item.x + (item.half ? 0.4 : 0)).sort((a, b) => a - b);
+          const picked = items.map((item) => item.picked);
+          const dots = xs.map((_, i) => dot(String(i), picked[i] ? 'red' : 'grey'));
+          const { placed, piles } = placeDots(dots, xs, 0, lanes * STRIP_LANE, (d) => d.color === 'red');
+          // The reference: the same dots with a lane order from the sort; lanes dodged in that order.
+          const order = bySort(xs, picked);
+          const reference = placeDots(order.map((i) => dots[i]!), order.map((i) => xs[i]!), 0, lanes * STRIP_LANE, (d) => d.color === 'red');
+          const cyOf = new Map(reference.placed.map((p) => [p.dot.key, p.cy]));
+          // Same lanes for every dot unless a pile swapped a followed dot off the middle (checked elsewhere).
+          if (piles.length === 0) for (const p of placed) expect(p.cy).toBe(cyOf.get(p.dot.key));
+          expect(placed.map((p) => p.dot.key)).toEqual(dots.map((d) => d.key));
+        },
+      ),
+    );
+  });
+
+  test('dots not in value order are still placed (by the sort)', () => {
+    const xs = [50, 10, 30];
+    const { placed } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 3 * STRIP_LANE);
+    expect(placed.map((p) => p.cx)).toEqual(xs);
+    expect(new Set(placed.map((p) => p.cy)).size).toBe(1);
+  });
+});
+

@@ -180,13 +180,25 @@ export const STRIP_COLUMN_FROM = 640;
  * farthest. Returns each dot's lane, 0 the middle, then 1 above, 2 below.
  */
 export function dodge(xs: readonly number[], lanes = 3, gap = DOT_RADIUS * 2 + 1): number[] {
-  const last = Array.from({ length: lanes }, () => -Infinity);
-  return xs.map((x) => {
-    let lane = last.findIndex((end) => x - end >= gap);
-    if (lane < 0) lane = last.indexOf(Math.min(...last));
+  // Plain loops: a strip of hundreds of cities is dodged on every toggle, often before the engine has compiled this.
+  const last = new Float64Array(lanes).fill(-Infinity);
+  const assigned = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    let lane = -1;
+    let farthest = 0;
+    for (let k = 0; k < lanes; k++) {
+      if (x - last[k]! >= gap) {
+        lane = k;
+        break;
+      }
+      if (last[k]! < last[farthest]!) farthest = k;
+    }
+    if (lane < 0) lane = farthest;
     last[lane] = x;
-    return lane;
-  });
+    assigned[i] = lane;
+  }
+  return assigned;
 }
 
 /**

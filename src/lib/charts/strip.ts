@@ -55,7 +55,7 @@ export function placeDots<D>(
   const lanes = Math.max(3, Math.round(bandHeight / STRIP_LANE));
   const picked = dots.map(first);
   // Lanes are handed out left to right; at one pixel, picked dots first.
-  const order = xs.map((_, i) => i).sort((a, b) => Math.round(xs[a]!) - Math.round(xs[b]!) || Number(picked[b]) - Number(picked[a]) || a - b);
+  const order = dodgeOrder(xs, picked);
   const lane: number[] = [];
   dodge(order.map((i) => xs[i]!), lanes).forEach((assigned, k) => (lane[order[k]!] = assigned));
   const piles: Pile[] = [];
@@ -81,6 +81,27 @@ export function placeDots<D>(
   }
   const placed = dots.map((dot, i) => ({ dot, cx: xs[i]!, cy: middle + laneOffset(lane[i]!) }));
   return { placed, piles };
+}
+
+/**
+ * The order lanes are handed out in: by pixel, and at one pixel the picked dots first. Dots come in value order,
+ * so their x already grows: one pass moves the picked dots to the front of each pixel, where a sort would call a
+ * comparison thousands of times on every toggle.
+ */
+function dodgeOrder(xs: readonly number[], picked: readonly boolean[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < xs.length; ) {
+    const pixel = Math.round(xs[i]!);
+    let end = i;
+    while (end < xs.length && Math.round(xs[end]!) === pixel) end++;
+    if (end < xs.length && Math.round(xs[end]!) < pixel)
+      // Not in value order after all: sort them, as before.
+      return xs.map((_, k) => k).sort((a, b) => Math.round(xs[a]!) - Math.round(xs[b]!) || Number(picked[b]) - Number(picked[a]) || a - b);
+    for (let k = i; k < end; k++) if (picked[k]) order.push(k);
+    for (let k = i; k < end; k++) if (!picked[k]) order.push(k);
+    i = end;
+  }
+  return order;
 }
 
 /** A circle as two arcs, to join others in one path. */

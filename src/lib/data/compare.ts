@@ -91,6 +91,8 @@ export interface ComparedFigure {
   wordings: Mark[];
   /** 其中 figures that are part of this one: shown on its card, never drawn as figures of their own. */
   parts: Mark[];
+  /** Where it sits in a sorted group: its rank set, the set-apart figures or the missing ones. */
+  section: Section;
 }
 
 /** Figures that can be ranked against each other: same period and kind, and comparable by measure and scope. */
@@ -139,6 +141,11 @@ export interface Resolved {
   orphanParts: Mark[];
 }
 
+/** No reasons, restatements or parts: one frozen list shared by the many figures that have none. */
+const NONE: never[] = Object.freeze([]) as never[];
+const SET_APART: Section = { code: 'set_apart' };
+const MISSING: Section = { code: 'missing' };
+
 const byCityThenPeriod = (a: Mark, b: Mark) => a.order - b.order || comparePeriods(a.period, b.period);
 
 /**
@@ -146,7 +153,9 @@ const byCityThenPeriod = (a: Mark, b: Mark) => a.order - b.order || comparePerio
  * primary is not among the rows (a filter hid it) stands in for it, since it is the same figure.
  */
 export function resolve(rows: readonly Mark[]): Resolved {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  // Plain loops and no arrays made for nothing: a headline panel of hundreds of cities is resolved on every toggle.
+  const byId = new Map<string, Mark>();
+  for (const row of rows) byId.set(row.id, row);
   const entries = new Map<string, ComparedFigure>();
   const orphanParts: Mark[] = [];
   const primaryOf = (row: Mark): Mark => {
@@ -162,7 +171,7 @@ export function resolve(rows: readonly Mark[]): Resolved {
   const entryOf = (mark: Mark): ComparedFigure => {
     let entry = entries.get(mark.id);
     if (!entry) {
-      entry = { mark, status: 'comparable', reasons: [], rankSet: -1, standing: 'alone', peers: 0, wordings: [], parts: [] };
+      entry = { mark, status: 'comparable', reasons: NONE, rankSet: -1, standing: 'alone', peers: 0, wordings: NONE, parts: NONE, section: MISSING };
       entries.set(mark.id, entry);
     }
     return entry;
@@ -170,12 +179,19 @@ export function resolve(rows: readonly Mark[]): Resolved {
   const sorted = [...rows].sort(byCityThenPeriod);
   for (const row of sorted) if (!row.part_of && primaryOf(row) === row) entryOf(row);
   for (const row of sorted) {
-    const primary = primaryOf(row);
     if (row.part_of) {
       const total = byId.get(row.part_of);
-      if (total && !total.part_of) entryOf(primaryOf(total)).parts.push(row);
-      else orphanParts.push(row);
-    } else if (primary !== row) entryOf(primary).wordings.push(row);
+      if (total && !total.part_of) {
+        const entry = entryOf(primaryOf(total));
+        entry.parts = [...entry.parts, row];
+      } else orphanParts.push(row);
+      continue;
+    }
+    const primary = primaryOf(row);
+    if (primary !== row) {
+      const entry = entryOf(primary);
+      entry.wordings = [...entry.wordings, row];
+    }
   }
   return { primary: [...entries.values()], orphanParts };
 }
@@ -188,23 +204,25 @@ function unique<T>(items: Iterable<T>): T[] {
 
 /** Sets apart what counts something else, then splits the rest into rank sets by period and kind. */
 function classify(entries: ComparedFigure[]): RankSet[] {
-  const stated = entries.filter((e) => isStated(e.mark));
-  for (const entry of entries)
+  // Each candidate's scope key, worked out once.
+  const candidates: { entry: ComparedFigure; scope: string }[] = [];
+  const citiesByScope = new Map<string, Set<string>>();
+  for (const entry of entries) {
     if (!isStated(entry.mark)) {
       entry.status = 'missing';
       entry.standing = 'missing';
+      entry.section = MISSING;
+      continue;
     }
-
-  const candidates: ComparedFigure[] = [];
-  for (const entry of stated) {
+    const scope = entry.mark.combined ? null : scopeKey(entry.mark);
     if (entry.mark.combined) setApart(entry, ['combined']);
-    else if (scopeKey(entry.mark) === null) setApart(entry, ['scope_unstated']);
-    else candidates.push(entry);
-  }
-  const citiesByScope = new Map<string, Set<string>>();
-  for (const entry of candidates) {
-    const key = scopeKey(entry.mark)!;
-    citiesByScope.set(key, (citiesByScope.get(key) ?? new Set()).add(entry.mark.city));
+    else if (scope === null) setApart(entry, ['scope_unstated']);
+    else {
+      candidates.push({ entry, scope });
+      const cities = citiesByScope.get(scope);
+      if (cities) cities.add(entry.mark.city);
+      else citiesByScope.set(scope, new Set([entry.mark.city]));
+    }
   }
   const preference = (key: string) => {
     const rank = SCOPE_PREFERENCE.indexOf(key as ScopeClass);
@@ -213,11 +231,11 @@ function classify(entries: ComparedFigure[]): RankSet[] {
   const reference = [...citiesByScope.entries()].sort(
     ([a, citiesA], [b, citiesB]) => citiesB.size - citiesA.size || preference(a) - preference(b),
   )[0]?.[0];
-  const comparable = candidates.filter((entry) => {
-    if (scopeKey(entry.mark) === reference) return true;
-    setApart(entry, ['scope']);
-    return false;
-  });
+  const comparable: ComparedFigure[] = [];
+  for (const { entry, scope } of candidates) {
+    if (scope === reference) comparable.push(entry);
+    else setApart(entry, ['scope']);
+  }
 
   const sets = new Map<string, RankSet>();
   for (const entry of comparable) {
@@ -230,19 +248,27 @@ function classify(entries: ComparedFigure[]): RankSet[] {
   const rankSets = [...sets.values()].sort(
     (a, b) => b.ids.length - a.ids.length || comparePeriods(b.period, a.period) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
   );
-  const setOf = new Map(rankSets.flatMap((set, index) => set.ids.map((id) => [id, index] as const)));
+  const setOf = new Map<string, number>();
+  rankSets.forEach((set, index) => {
+    for (const id of set.ids) setOf.set(id, index);
+  });
+  const sections = rankSets.map((_, index): Section => ({ code: 'rank_set', index }));
   // The first figure of the first two rank sets: each figure's reasons are read against one of them.
-  const firsts = [0, 1].map((index) => comparable.find((entry) => setOf.get(entry.mark.id) === index));
-  const firstOf = (index: number) => firsts[index];
+  const firsts: (ComparedFigure | undefined)[] = [undefined, undefined];
+  for (const entry of comparable) {
+    const index = setOf.get(entry.mark.id)!;
+    if (index < 2) firsts[index] ??= entry;
+  }
   for (const entry of comparable) {
     entry.status = 'comparable';
     entry.rankSet = setOf.get(entry.mark.id)!;
+    entry.section = sections[entry.rankSet]!;
     const size = rankSets[entry.rankSet]!.ids.length;
     entry.peers = size - 1;
     entry.standing = size > 1 ? 'ranked' : comparable.length > 1 ? 'unranked' : 'alone';
     // How it differs from the figures it is drawn beside: the first rank set, or for that set the next one.
-    const other = firstOf(entry.rankSet === 0 ? 1 : 0);
-    entry.reasons = entry.standing === 'ranked' && entry.rankSet === 0 ? [] : other ? pairReasons(entry.mark, other.mark) : [];
+    const other = firsts[entry.rankSet === 0 ? 1 : 0];
+    entry.reasons = entry.standing === 'ranked' && entry.rankSet === 0 ? NONE : other ? pairReasons(entry.mark, other.mark) : NONE;
   }
   return rankSets;
 }
@@ -252,15 +278,25 @@ function setApart(entry: ComparedFigure, reasons: ReasonCode[]): void {
   entry.standing = 'set_apart';
   entry.reasons = reasons;
   entry.rankSet = -1;
+  entry.section = SET_APART;
 }
 
 function groupReasons(figures: ComparedFigure[], rankSets: RankSet[]): GroupReason[] {
+  // One pass over the figures, then the codes in their fixed order.
+  const idsOf = new Map<ReasonCode, string[]>();
+  for (const figure of figures)
+    for (const code of figure.reasons) {
+      const ids = idsOf.get(code);
+      if (ids) ids.push(figure.mark.id);
+      else idsOf.set(code, [figure.mark.id]);
+    }
   const reasons: GroupReason[] = [];
   for (const code of REASON_CODES) {
-    const ids = figures.filter((f) => f.reasons.includes(code)).map((f) => f.mark.id);
+    const ids = idsOf.get(code);
+    if (!ids) continue;
     // Figures in the first rank set differ from the others just as much: name both sides.
-    if (ids.length > 0 && !setsApart(code)) ids.unshift(...(rankSets[0]?.ids ?? []));
-    if (ids.length > 0) reasons.push({ code, ids: unique(ids) });
+    if (!setsApart(code)) ids.unshift(...(rankSets[0]?.ids ?? []));
+    reasons.push({ code, ids: unique(ids) });
   }
   return reasons;
 }
@@ -268,8 +304,25 @@ function groupReasons(figures: ComparedFigure[], rankSets: RankSet[]): GroupReas
 function buildGroup(key: string, entries: ComparedFigure[]): Group {
   const { category, measure, unit } = entries[0]!.mark;
   const rankSets = classify(entries);
-  const figures = [...entries.filter((e) => e.status !== 'missing'), ...entries.filter((e) => e.status === 'missing')];
-  const stated = figures.filter((f) => f.status !== 'missing');
+  // One pass: a headline panel of hundreds of cities is rebuilt on every toggle.
+  const stated: ComparedFigure[] = [];
+  const missing: ComparedFigure[] = [];
+  const cities = new Set<string>();
+  let allComparable = true;
+  let max = 0;
+  let min = 0;
+  for (const entry of entries) {
+    if (entry.status === 'missing') {
+      missing.push(entry);
+      continue;
+    }
+    stated.push(entry);
+    cities.add(entry.mark.city);
+    if (entry.status !== 'comparable') allComparable = false;
+    max = Math.max(max, entry.mark.value!);
+    min = Math.min(min, entry.mark.value!);
+  }
+  const figures = [...stated, ...missing];
   return {
     key,
     category,
@@ -277,15 +330,15 @@ function buildGroup(key: string, entries: ComparedFigure[]): Group {
     unit,
     figures,
     rankSets,
-    cities: unique(stated.map((f) => f.mark.city)),
-    comparable: stated.length > 0 && stated.every((f) => f.status === 'comparable') && rankSets.length === 1,
+    cities: [...cities],
+    comparable: stated.length > 0 && allComparable && rankSets.length === 1,
     reasons: groupReasons(figures, rankSets),
-    max: Math.max(0, ...stated.map((f) => f.mark.value!)),
-    min: Math.min(0, ...stated.map((f) => f.mark.value!)),
+    max,
+    min,
   };
 }
 
-const measureKey = (mark: Pick<Mark, 'category' | 'measure' | 'unit'>) => JSON.stringify([mark.category, mark.measure, mark.unit]);
+const measureKey = (mark: Pick<Mark, 'category' | 'measure' | 'unit'>) => `${mark.category}\u0000${mark.measure}\u0000${mark.unit}`;
 
 /**
  * Groups rows by category, measure and unit and decides, per group, what compares. With `specs`, only those
@@ -312,24 +365,20 @@ export type SortOrder = 'value' | 'name';
 /** Where a figure sits in a sorted group: a rank set, the set-apart figures, or the missing ones. */
 export type Section = { code: 'rank_set'; index: number } | { code: 'set_apart' } | { code: 'missing' };
 
-export interface SortedFigure extends ComparedFigure {
-  section: Section;
-}
+/** A compared figure in a sorted group's order (its section is decided with its status). */
+export type SortedFigure = ComparedFigure;
 
-const sectionOf = (f: ComparedFigure): Section =>
-  f.status === 'comparable' ? { code: 'rank_set', index: f.rankSet } : { code: f.status };
+const STATUS_RANK: Record<Status, number> = { comparable: 0, set_apart: 1, missing: 2 };
 
 /**
  * The order a chart, table and export show a group in. Comparable figures always come first; set-apart ones
  * follow as their own labelled section, then the missing. By value, each rank set is sorted on its own, so no
- * figure is ranked above one it cannot be compared with.
+ * figure is ranked above one it cannot be compared with. The figures are the group's own, reordered.
  */
 export function sortGroup(group: Group, sort: SortOrder): SortedFigure[] {
-  const rank = (f: ComparedFigure) => (f.status === 'comparable' ? 0 : f.status === 'set_apart' ? 1 : 2);
-  const figures = group.figures.map((f) => ({ ...f, section: sectionOf(f) }));
-  return figures.sort(
+  return [...group.figures].sort(
     (a, b) =>
-      rank(a) - rank(b) ||
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
       (sort === 'value' && a.status === 'comparable' && b.status === 'comparable'
         ? a.rankSet - b.rankSet || b.mark.value! - a.mark.value!
         : 0) ||

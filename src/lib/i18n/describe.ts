@@ -44,8 +44,13 @@ export const names = (marks: Mark[], lang: Lang, m: Messages) =>
 
 /** The first mark of each document, in city order: hundreds of cities' marks name a few hundred documents. */
 function onePerDocument(marks: Mark[]): Mark[] {
-  const seen = new Set<string>();
-  return [...marks].sort((a, b) => a.order - b.order).filter((x) => !seen.has(x.doc) && seen.add(x.doc));
+  // One pass keeps each document's first mark in city order, then only the documents are sorted, not every mark.
+  const first = new Map<string, Mark>();
+  for (const x of marks) {
+    const kept = first.get(x.doc);
+    if (!kept || x.order < kept.order) first.set(x.doc, x);
+  }
+  return [...first.values()].sort((a, b) => a.order - b.order);
 }
 
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */

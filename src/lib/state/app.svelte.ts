@@ -5,11 +5,13 @@ import { inOrder, MAX_HIGHLIGHTS, type EmbedOptions, type ExplorerFilters, type 
 
 export class AppState {
   view = $state<View>('rd');
+  // The city lists are raw state, replaced whole and never changed in place: a proxied list of hundreds of cities
+  // made every reader depend on each of its items, and every toggle notify them all.
   /** Every city the reader can pick: the five bundled ones, then any imported by the reader. */
-  known = $state<string[]>([...CITY_IDS]);
-  cities = $state<string[]>([...CITY_IDS]);
+  known = $state.raw<string[]>([...CITY_IDS]);
+  cities = $state.raw<string[]>([...CITY_IDS]);
   /** Highlighted cities, always among the selected ones: they keep their colour, every other city turns grey. */
-  focus = $state<string[]>([]);
+  focus = $state.raw<string[]>([]);
   sort = $state<Sort>('name');
   table = $state(false);
   lang = $state<UiLang>('en');

@@ -123,8 +123,10 @@ export interface ViewModel {
 }
 
 export interface ViewOptions {
-  cities: string[];
+  cities: readonly string[];
   sort: SortOrder;
+  /** Every city in reading order (see selectMarks): without it, `cities` must be in reading order. */
+  order?: readonly string[];
 }
 
 function unique<T>(items: T[]): T[] {
@@ -169,14 +171,18 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
   if (panels.length > 1) parts.push({ code: 'panels', count: panels.length });
   for (const p of panels) {
     const name = panels.length > 1 ? p.key : null;
-    // A rank set's figures in the panel's order, found by id: hundreds of cities make many sets.
-    const at = new Map(p.figures.map((f, index) => [f.mark.id, index]));
-    const figuresOf = (set: RankSet) =>
-      set.ids
-        .map((id) => at.get(id))
-        .filter((index) => index !== undefined)
-        .sort((a, b) => a - b)
-        .map((index) => p.figures[index]!);
+    // Each rank set's figures in the panel's order, in one pass over the panel: hundreds of cities make many sets.
+    const setOf = new Map<string, RankSet>();
+    for (const set of p.group.rankSets) for (const id of set.ids) setOf.set(id, set);
+    const inSet = new Map<RankSet, SortedFigure[]>();
+    for (const f of p.figures) {
+      const set = setOf.get(f.mark.id);
+      if (!set) continue;
+      const list = inSet.get(set);
+      if (list) list.push(f);
+      else inSet.set(set, [f]);
+    }
+    const figuresOf = (set: RankSet) => inSet.get(set) ?? [];
     const targetSets = p.group.rankSets.filter((s) => s.kind === 'target');
     // Only targets of one period and kind are ranked: a 2021 goal is not "lower" than a 2023 one, and a figure
     // alone in its set is not "highest" of anything.
@@ -189,7 +195,7 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
     if (ranked.length === 0 && targetSets.length > 1) parts.push({ code: 'not_ranked', panel: name });
     // "Largest reported" too only within one rank set of actuals: a figure ranked against nothing is largest of nothing.
     for (const set of p.group.rankSets.filter((s) => s.kind === 'actual' && s.ids.length > 1 && panels.length === 1)) {
-      const biggest = figuresOf(set).sort((a, b) => b.mark.value! - a.mark.value!)[0];
+      const biggest = [...figuresOf(set)].sort((a, b) => b.mark.value! - a.mark.value!)[0];
       if (biggest) parts.push({ code: 'highest_actual', mark: biggest.mark });
     }
   }
@@ -205,7 +211,7 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
 /** The whole model of one headline view for the chosen cities and order. */
 export function buildView(data: Dataset, view: ViewId, options: ViewOptions): ViewModel {
   const spec = VIEW_SPECS[view];
-  const rows = selectMarks(data, { category: spec.category, cities: options.cities });
+  const rows = selectMarks(data, { category: spec.category, cities: options.cities, order: options.order });
   const references: Reference[] = spec.withNationalReference
     ? (data.nationalRd.objects() as NationalRdRow[]).map((r) => ({
         year: r.year,

@@ -21,13 +21,19 @@ export interface Mark extends Figure {
   doc_period: string;
   /** The city comes from a file the reader imported, not from the bundled dataset. */
   imported: boolean;
-  /** Position of the city in the selection, for stable ordering. */
+  /** Position of the city in the reading order (or the selection), for stable ordering. */
   order: number;
 }
 
 export interface MarkQuery {
   category: string;
-  cities: string[];
+  /** The selected cities; without `order`, in the order their marks come in. */
+  cities: readonly string[];
+  /**
+   * Every city in reading order, the selected ones among them: marks come in this order, and the same marks
+   * (the same objects) come back however the selection changes, so a city toggle among hundreds copies nothing.
+   */
+  order?: readonly string[];
 }
 
 const enrichedCache = new WeakMap<Dataset, ColumnTable>();
@@ -75,16 +81,33 @@ export function enrichedFigures(data: Dataset): ColumnTable {
 }
 
 /**
- * Every row of one category for the selected cities, in selection order: restatements, 其中 parts and
- * not_stated rows included, since compare() decides once what each of them means for a chart.
+ * Every row of one category for the selected cities, in reading order (or selection order): restatements, 其中
+ * parts and not_stated rows included, since compare() decides once what each of them means for a chart.
  */
 export function selectMarks(data: Dataset, query: MarkQuery): Mark[] {
-  const order = new Map(query.cities.map((city, index) => [city, index]));
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return categoryMarks(data, query.category)
-    .filter((mark) => order.has(mark.city))
-    .map((mark): Mark => ({ ...mark, order: order.get(mark.city)! }))
+  const marks = orderedMarks(data, query.category, query.order ?? query.cities);
+  if (!query.order) return marks;
+  const chosen = new Set(query.cities);
+  return marks.filter((mark) => chosen.has(mark.city));
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const orderedCache = new WeakMap<Dataset, Map<string, { key: string; marks: Mark[] }>>();
+
+/** A category's marks of the cities in `order`, in that order: the last list made per category is kept. */
+function orderedMarks(data: Dataset, category: string, order: readonly string[]): Mark[] {
+  let byCategory = orderedCache.get(data);
+  if (!byCategory) orderedCache.set(data, (byCategory = new Map()));
+  const key = order.join('\u0000');
+  const cached = byCategory.get(category);
+  if (cached?.key === key) return cached.marks;
+  const index = new Map(order.map((city, i) => [city, i]));
+  const marks = categoryMarks(data, category)
+    .filter((mark) => index.has(mark.city))
+    .map((mark): Mark => ({ ...mark, order: index.get(mark.city)! }))
     .sort((a, b) => a.order - b.order || byText(a.period, b.period) || byText(a.measure, b.measure));
+  byCategory.set(category, { key, marks });
+  return marks;
 }
 
 const categoryCache = new WeakMap<Dataset, Map<string, Omit<Mark, 'order'>[]>>();
