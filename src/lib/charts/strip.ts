@@ -104,8 +104,9 @@ function dodgeOrder(xs: readonly number[], picked: readonly boolean[]): number[]
   return order;
 }
 
-/** A circle as two arcs, to join others in one path. */
-const circle = (cx: number, cy: number, r: number) => `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+/** A dot as two arcs from its left edge, to join others in one path: the arcs are the same for every dot. */
+const ARCS = `a${DOT_RADIUS},${DOT_RADIUS} 0 1,0 ${2 * DOT_RADIUS},0a${DOT_RADIUS},${DOT_RADIUS} 0 1,0 ${-2 * DOT_RADIUS},0`;
+const circle = (cx: number, cy: number) => `M${round(cx - DOT_RADIUS)},${cy}${ARCS}`;
 
 /**
  * One path per look: a strip of 900 dots is a handful of elements, not 900, so a view of hundreds of cities
@@ -118,7 +119,7 @@ export function dotPaths<D extends Styled>(placed: readonly PlacedDot<D>[], unde
     const style = `${dot.fill}|${dot.color}|${dot.dashed}`;
     let path = paths.get(style);
     if (!path) paths.set(style, (path = { style, fill: dot.fill, color: dot.color, dashed: dot.dashed, d: '' }));
-    path.d += circle(round(cx), round(cy), DOT_RADIUS);
+    path.d += circle(round(cx), round(cy));
   }
   return [...paths.values()].sort((a, b) => Number(b.color === under) - Number(a.color === under));
 }
