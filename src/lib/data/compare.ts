@@ -338,7 +338,10 @@ function buildGroup(key: string, entries: ComparedFigure[]): Group {
   };
 }
 
+/** Groups figures by measure: category and measure are snake_case, so the two NULs always fall where they split. */
 const measureKey = (mark: Pick<Mark, 'category' | 'measure' | 'unit'>) => `${mark.category}\u0000${mark.measure}\u0000${mark.unit}`;
+/** A group's key where it is shown or written (a strip's attribute, an SVG): readable text, never a NUL. */
+const groupKey = ({ mark }: ComparedFigure) => JSON.stringify([mark.category, mark.measure, mark.unit]);
 
 /**
  * Groups rows by category, measure and unit and decides, per group, what compares. With `specs`, only those
@@ -353,7 +356,7 @@ export function compare(rows: readonly Mark[], specs?: readonly GroupSpec[]): Gr
     if (group) group.push(entry);
     else byMeasure.set(key, [entry]);
   }
-  if (!specs) return [...byMeasure.entries()].map(([key, entries]) => buildGroup(key, entries));
+  if (!specs) return [...byMeasure.values()].map((entries) => buildGroup(groupKey(entries[0]!), entries));
   return specs.flatMap((spec) => {
     const entries = byMeasure.get(measureKey(spec));
     return entries ? [buildGroup(spec.key, entries)] : [];
