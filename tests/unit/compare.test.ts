@@ -10,6 +10,8 @@ import {
   type ReasonCode,
 } from '../../src/lib/data/compare';
 import { parsePeriod } from '../../src/lib/data/period';
+import { documentsOf } from '../../src/lib/i18n/describe';
+import { en } from '../../src/lib/i18n/en';
 import type { Mark } from '../../src/lib/data/views/marks';
 import { figure, type FigureInput } from '../fixtures/figures';
 
@@ -36,6 +38,25 @@ function mark(row: Partial<FigureInput> & { id: string }, cityOrder = 0): Mark {
     order: cityOrder || ++order,
   };
 }
+
+describe('what a group is called where it is shown', () => {
+  test('an explorer group (no spec) has a readable key with no NUL: it ends up in attributes and exported SVG', () => {
+    const groups = compare([mark({ id: 'x', unit: '家' }), mark({ id: 'y', category: 'tech_market', measure: 'turnover', unit: '亿元' })]);
+    expect(groups.map((g) => g.key)).toEqual(['["high_tech_firms","new","家"]', '["tech_market","turnover","亿元"]']);
+    for (const g of groups) expect(g.key).not.toContain('\u0000');
+  });
+});
+
+describe('the documents behind some marks', () => {
+  test('each once, in city order; a city’s own documents in the order its marks give them, one shared with a later city included', () => {
+    const marks = [
+      mark({ id: 'b1', city: 'b', doc: 'shared' }, 2),
+      mark({ id: 'a1', city: 'a', doc: 'alpha' }, 1),
+      mark({ id: 'a2', city: 'a', doc: 'shared' }, 1),
+    ].map((x) => ({ ...x, doc_title_en: x.doc }));
+    expect(documentsOf(marks, 'en', en)).toEqual(['alpha', 'shared']);
+  });
+});
 
 describe('pairReasons: each reason code from a minimal pair', () => {
   const a = { id: 'a', city: 'a' };

@@ -45,6 +45,32 @@ describe('buildView with the reading order', () => {
   });
 });
 
+describe('who is said to state no figure', () => {
+  test('a city with one stated figure and one not-stated row is never said to state none (the notes list the row)', () => {
+    const data = fixtureDataset(
+      [
+        figure({ id: 'a-2021', city: 'a', ...rd, period: '2021', kind: 'actual', value: 2.5, scope_class: 'economy_wide' }),
+        figure({ id: 'a-2022', city: 'a', ...rd, period: '2022', kind: 'not_stated' }),
+        figure({ id: 'b-2022', city: 'b', ...rd, period: '2022', value: 3, scope_class: 'economy_wide' }),
+        figure({ id: 'c-2022', city: 'c', ...rd, period: '2022', kind: 'not_stated' }),
+      ],
+      ['a', 'b', 'c'],
+    );
+    const text = words(buildView(data, 'rd', { cities: ['a', 'b', 'c'], sort: 'name' }));
+    expect(text.summary).toContain('City C states no figure');
+    expect(text.summary).not.toMatch(/City A[^.]*no figure/);
+    expect(text.notes.join(' ')).toMatch(/No figure stated: .*City A/);
+  });
+
+  test('a note names its cities in reading order, not panel by panel', () => {
+    const firm = (city: string, measure: string, period: string) =>
+      figure({ id: `${city}-${measure}`, city, category: 'high_tech_firms', measure, period, value: 10 });
+    const data = fixtureDataset([firm('b', 'new', '2021'), firm('a', 'stock', '2021'), firm('c', 'new', '2023'), firm('d', 'stock', '2023')], ['a', 'b', 'c', 'd']);
+    const notes = words(buildView(data, 'firms', { cities: ['a', 'b', 'c', 'd'], sort: 'name' })).notes.join(' ');
+    expect(notes).toContain('2021 (City A and City B)');
+  });
+});
+
 describe('buildView', () => {
   test('R&D view keeps the not-stated city as an explicit missing figure, last', () => {
     const view = buildView(fixture, 'rd', options);

@@ -135,6 +135,12 @@ describe('placeDots hands out lanes by pixel, a followed dot first', () => {
     );
   });
 
+  test('a dot at no place (NaN, from a value too large to draw) or at infinity never stops the page', () => {
+    const xs = [10, Number.NaN, 30, Number.POSITIVE_INFINITY, Number.NaN];
+    const { placed } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 3 * STRIP_LANE);
+    expect(placed).toHaveLength(xs.length);
+  });
+
   test('dots not in value order are still placed (by the sort)', () => {
     const xs = [50, 10, 30];
     const { placed } = placeDots(xs.map((_, i) => dot(String(i))), xs, 0, 3 * STRIP_LANE);

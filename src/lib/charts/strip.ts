@@ -92,7 +92,8 @@ function dodgeOrder(xs: readonly number[], picked: readonly boolean[]): number[]
   const order: number[] = [];
   for (let i = 0; i < xs.length; ) {
     const pixel = Math.round(xs[i]!);
-    let end = i;
+    // At least one dot a step, even one at no pixel at all (NaN, from a value too large to place).
+    let end = i + 1;
     while (end < xs.length && Math.round(xs[end]!) === pixel) end++;
     if (end < xs.length && Math.round(xs[end]!) < pixel)
       // Not in value order after all: sort them, as before.

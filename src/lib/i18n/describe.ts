@@ -38,19 +38,27 @@ export function capped(items: string[], limit: number, more: (count: number) => 
   return items.length > limit ? [...items.slice(0, limit), more(items.length - limit)] : items;
 }
 
-/** The cities of some figures, once each, as a list: "Changzhou, Huaibei and 3 more cities". */
-export const names = (marks: Mark[], lang: Lang, m: Messages) =>
-  m.andList(capped(unique(marks.map((x) => cityName(x, lang))), NAMED_CITIES, m.moreCities));
+/**
+ * The cities of some figures, once each, in reading order (as the picker lists them), not the order the panels
+ * happen to draw them: "Changzhou, Huaibei and 3 more cities".
+ */
+export function names(marks: Mark[], lang: Lang, m: Messages): string {
+  const cities = new Map<string, Mark>();
+  for (const mark of marks) if (!cities.has(mark.city)) cities.set(mark.city, mark);
+  const inOrder = [...cities.values()].sort((a, b) => a.order - b.order);
+  return m.andList(capped(unique(inOrder.map((x) => cityName(x, lang))), NAMED_CITIES, m.moreCities));
+}
 
 /** The first mark of each document, in city order: hundreds of cities' marks name a few hundred documents. */
 function onePerDocument(marks: Mark[]): Mark[] {
-  // One pass keeps each document's first mark in city order, then only the documents are sorted, not every mark.
-  const first = new Map<string, Mark>();
-  for (const x of marks) {
-    const kept = first.get(x.doc);
-    if (!kept || x.order < kept.order) first.set(x.doc, x);
-  }
-  return [...first.values()].sort((a, b) => a.order - b.order);
+  // One pass keeps each document's first mark in city order (the earliest given, among a city's own), then only the
+  // documents are sorted, not every mark: the order a stable sort of all the marks by city would give.
+  const first = new Map<string, { mark: Mark; at: number }>();
+  marks.forEach((mark, at) => {
+    const kept = first.get(mark.doc);
+    if (!kept || mark.order < kept.mark.order) first.set(mark.doc, { mark, at });
+  });
+  return [...first.values()].sort((a, b) => a.mark.order - b.mark.order || a.at - b.at).map((kept) => kept.mark);
 }
 
 /** The documents behind some figures, once each, as "city: title (date)"; the city only where the title lacks it. */

@@ -201,7 +201,10 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
   }
   const all = panels.flatMap((p) => p.figures);
   for (const f of all) if (f.status === 'set_apart') parts.push({ code: 'set_apart', mark: f.mark });
-  const missing = all.filter((f) => f.status === 'missing').map((f) => f.mark);
+  // "States no figure" is said only of a city that states none in the view: one with a 2021 actual and a not-stated
+  // 2022 row does state one (the notes list each not-stated row).
+  const stating = new Set(all.filter((f) => f.status !== 'missing').map((f) => f.mark.city));
+  const missing = all.filter((f) => f.status === 'missing' && !stating.has(f.mark.city)).map((f) => f.mark);
   if (missing.length > 0) parts.push({ code: 'missing', marks: missing });
   if (view === 'rd' && references.length > 0)
     parts.push({ code: 'national', first: references[0]!, last: references[references.length - 1]! });
