@@ -57,7 +57,7 @@ describe('who is said to state no figure', () => {
       ['a', 'b', 'c'],
     );
     const text = words(buildView(data, 'rd', { cities: ['a', 'b', 'c'], sort: 'name' }));
-    expect(text.summary).toContain('City C states no figure');
+    expect(text.summary).toContain('City C states no figure at all');
     expect(text.summary).not.toMatch(/City A[^.]*no figure/);
     expect(text.notes.join(' ')).toMatch(/No figure stated: .*City A/);
   });

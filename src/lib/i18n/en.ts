@@ -504,7 +504,7 @@ export const en = {
       `Of the ${period} targets, ${cities} aim${count > 1 ? '' : 's'} highest: ${value}.`,
     highestActual: (city: string, value: string, period: string) =>
       `Of the figures reported for ${period}, ${city} reports the largest: ${value}.`,
-    missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure.`,
+    missing: (list: string, count: number) => `${list} state${count > 1 ? '' : 's'} no figure at all.`,
     setApart: (city: string) => `${city}’s figure is set apart and not ranked.`,
     setApartMany: (cities: string) => `The figures of ${cities} are set apart and not ranked.`,
     notRanked: 'The targets are for different periods, so none is ranked highest.',

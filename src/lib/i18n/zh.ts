@@ -532,7 +532,7 @@ export const zh: Messages = {
   summary: {
     highest: (cities: string, count: number, value: string, period: string) => `${period}的目标中，${cities}的目标最高：${value}。`,
     highestActual: (city: string, value: string, period: string) => `${period}的报告值中，${city}的最高：${value}。`,
-    missing: (list: string, count: number) => `${list}${count > 1 ? '均' : ''}未给出数据。`,
+    missing: (list: string, count: number) => `${list}${count > 1 ? '均' : ''}未给出任何数据。`,
     setApart: (city: string) => `${city}的数据单列，不参与排序。`,
     setApartMany: (cities: string) => `${cities}的数据单列，不参与排序。`,
     notRanked: '各市目标的时期不同，因此不作高低排序。',
