@@ -173,6 +173,8 @@ export function stripBand(xs: readonly number[], plotWidth: number): number {
 }
 /** From this chart width, a panel of strips sets its headings in a column beside the dots. */
 export const STRIP_COLUMN_FROM = 640;
+/** Below this width a chart is a phone's: fewer axis ticks, value labels may take most of it, strips take it all. */
+export const NARROW_CHART = 420;
 
 /**
  * Lanes for dots at the given x positions (in value order), so that dots closer than a diameter do not hide one
