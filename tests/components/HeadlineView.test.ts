@@ -5,6 +5,8 @@ import { bundledDataset } from '../../src/lib/data/bundled';
 import { buildView } from '../../src/lib/data/views/headline';
 import { CITY_IDS } from '../../src/lib/data/schema';
 import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
+import { describeView } from '../../src/lib/i18n/describe';
 import { toTables } from '../../src/lib/data/dataset';
 import { syntheticRows } from '../fixtures/synthetic';
 import { figure, fixtureDataset } from '../fixtures/figures';
@@ -180,6 +182,31 @@ describe('HeadlineView with many cities', () => {
     // The open card's dot is ringed.
     expect(container.querySelectorAll('circle.ring')).toHaveLength(1);
     expect(stopsIn(container).length).toBe(container.querySelectorAll('[data-strip]').length);
+  });
+});
+
+describe('the words under a chart', () => {
+  const summaryOf = (container: HTMLElement) => container.querySelector('p.summary')!.textContent;
+  const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+  test('follow a city toggle once the chart is drawn, and then name the cities shown', async () => {
+    const result = render(HeadlineView, { model: model('rd'), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    expect(summaryOf(result.container)).toContain('Tongxiang');
+    await result.rerender({ model: model('rd', ['wuhu', 'changzhou', 'huaibei', 'huangshi']) });
+    // The chart is redrawn at once: Tongxiang's bar is gone.
+    expect(result.container.querySelector('[data-mark^="tongxiang"]')).toBeNull();
+    await nextPaint();
+    expect(summaryOf(result.container)).not.toContain('Tongxiang');
+    expect(result.container.querySelector('.notes')!.textContent).not.toContain('Tongxiang');
+  });
+
+  test('of another view or language are never shown under it, not even for a frame', async () => {
+    const result = render(HeadlineView, { model: model('rd'), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    const firms = model('firms');
+    await result.rerender({ model: firms });
+    expect(summaryOf(result.container)).toBe(describeView(firms, 'en', en).summary);
+    await result.rerender({ model: firms, lang: 'zh', messages: zh });
+    expect(summaryOf(result.container)).toBe(describeView(firms, 'zh', zh).summary);
   });
 });
 

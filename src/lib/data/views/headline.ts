@@ -118,8 +118,8 @@ export interface ViewModel {
   /** The same as marks, for consumers that need only the rows. */
   marks: Mark[];
   references: Reference[];
-  notes: Note[];
-  summary: SummaryPart[];
+  readonly notes: Note[];
+  readonly summary: SummaryPart[];
 }
 
 export interface ViewOptions {
@@ -238,6 +238,9 @@ export function buildView(data: Dataset, view: ViewId, options: ViewOptions): Vi
     };
   });
   const figures = panels.flatMap((p) => p.figures);
+  // Notes and summary are made when first read: the words under a chart follow a city toggle a frame after it.
+  let notes: Note[] | undefined;
+  let summary: SummaryPart[] | undefined;
   return {
     id: view,
     sort: options.sort,
@@ -245,7 +248,11 @@ export function buildView(data: Dataset, view: ViewId, options: ViewOptions): Vi
     figures,
     marks: figures.map((f) => f.mark),
     references,
-    notes: viewNotes(panels),
-    summary: summarise(view, panels, references),
+    get notes() {
+      return (notes ??= viewNotes(panels));
+    },
+    get summary() {
+      return (summary ??= summarise(view, panels, references));
+    },
   };
 }
