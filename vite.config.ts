@@ -10,7 +10,7 @@ import { checkPublicUrl, PUBLIC_URL_ENV } from './src/lib/export/publicUrl.ts';
 /**
  * No network, ever: the built page inlines everything, so it may load nothing and connect nowhere — then
  * even a malicious imported file has nowhere to send anything. 'unsafe-eval' is for Arquero's compiled
- * expressions. frame-src 'self' lets the embed dialog preview the page itself in frames, nothing else. Build only: the
+ * row readers. frame-src 'self' lets the embed dialog preview the page itself in frames, nothing else. Build only: the
  * dev server needs its own scripts and websocket.
  */
 export const CONTENT_SECURITY_POLICY =
@@ -24,6 +24,20 @@ const contentSecurityPolicy: Plugin = {
       /<!--csp:[^>]*-->/,
       `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
     ),
+};
+
+/**
+ * Arquero's expression parser (acorn) replaced by a stub that throws, for Arquero alone (Svelte's compiler needs the
+ * real one): the app gives Arquero no expression to parse (src/lib/data/rows.ts), and the parser was a seventh of
+ * the single file. Tests run Arquero through it too, so a parsed expression fails there as it would in the page.
+ */
+const arqueroWithoutParser: Plugin = {
+  name: 'arquero-without-parser',
+  enforce: 'pre',
+  resolveId: (source, importer) =>
+    source === 'acorn' && importer && /[\\/]node_modules[\\/]arquero[\\/]/.test(importer)
+      ? fileURLToPath(new URL('src/lib/data/acorn-stub.ts', import.meta.url))
+      : null,
 };
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
@@ -42,7 +56,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },
-  plugins: [svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
+  plugins: [arqueroWithoutParser, svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
   build: {
     ...(isSsrBuild
       ? { outDir: 'dist-ssr', emptyOutDir: true, ssr: 'src/entry-server.ts' }
@@ -51,6 +65,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
+    // Arquero runs through this config's aliases in tests too, as in the page: with the expression parser stubbed, a
+    // test reaching a parsed expression fails, as the page would.
+    server: { deps: { inline: ['arquero'] } },
     projects: [
       {
         extends: true,

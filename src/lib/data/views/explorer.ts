@@ -1,10 +1,11 @@
 // The Explorer's pure model: every figure filtered, searched, sorted and faceted, plus which stated figures can be compared.
-import { BitSet, desc, op, type ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
 import { HEADLINE_CATEGORIES, KINDS, runSteps, type Kind, type Steps } from '../schema';
 import { compare, needsSections, sortGroup, type Group, type SortedFigure } from '../compare';
 import { comparePeriods } from '../period';
 import { collatedPositions, orderCities } from '../collate';
+import { keepRows, orderRows, positionsIn, type OrderKey } from '../rows';
 import { enrichedFigures, type Mark } from './marks';
 
 import type { Lang } from '../../i18n/format';
@@ -167,21 +168,19 @@ function explorerBase(data: Dataset): ExplorerBase {
   const categoryOrder = [...present('category')].sort(compareCategories);
   const kindOrder = KINDS.filter((kind) => kinds.has(kind));
   const periodOrder = [...present('period')].sort(comparePeriods);
-  const ranked = enriched
-    .params({ cityOrder, categoryOrder, kindOrder, periodOrder })
-    .derive({
-      order: (d: Mark, $: FacetOrders) => op.indexof($.cityOrder, d.city),
-      category_rank: (d: Mark, $: FacetOrders) => op.indexof($.categoryOrder, d.category),
-      kind_rank: (d: Mark, $: FacetOrders) => op.indexof($.kindOrder, d.kind),
-      period_rank: (d: Mark, $: FacetOrders) => op.indexof($.periodOrder, d.period),
-      value_missing: (d: Mark) => (d.value === null ? 1 : 0),
-      file_row: () => op.row_number(),
-    });
+  const rows = enriched.numRows();
+  const values = enriched.array('value') as ArrayLike<number | null>;
+  const ranked = enriched.assign({
+    order: positionsIn(enriched, 'city', cityOrder),
+    category_rank: positionsIn(enriched, 'category', categoryOrder),
+    kind_rank: positionsIn(enriched, 'kind', kindOrder),
+    period_rank: positionsIn(enriched, 'period', periodOrder),
+    value_missing: Int32Array.from({ length: rows }, (_, row) => (values[row] === null ? 1 : 0)),
+    file_row: Int32Array.from({ length: rows }, (_, row) => row + 1),
+  });
   // Stored in the default order, so one precomputed rank breaks every tie instead of four more sort keys.
-  const canonical = ranked
-    .orderby('order', 'category_rank', 'measure', 'period_rank', 'file_row')
-    .reify()
-    .derive({ canonical_rank: () => op.row_number() });
+  const ordered = orderRows(ranked, 'order', 'category_rank', 'measure', 'period_rank', 'file_row').reify();
+  const canonical = ordered.assign({ canonical_rank: Int32Array.from({ length: rows }, (_, row) => row + 1) });
   const marks = (canonical.select(MARK_COLUMNS).objects() as Mark[]).map((mark) => Object.freeze(mark));
   const base = { table: canonical, marks, cityOrder, categoryOrder, kindOrder, periodOrder, searchable: false };
   baseCache.set(data, base);
@@ -237,19 +236,6 @@ function ensureSearchable(base: ExplorerBase): void {
 /** Makes the explorer's search text of `data` ahead of the first search, a slice per step (a caller yields between). */
 export function searchPreparation(data: Dataset): Steps<void> {
   return searchTextSteps(explorerBase(data));
-}
-
-/**
- * The rows of `table` (its own filter kept) that also pass `keep`, as a filtered table. A loop over columns into a
- * bit set rather than an Arquero filter expression, which is parsed and compiled anew on every call: a keystroke
- * makes five such filters.
- */
-function keepRows(table: ColumnTable, keep: (row: number) => boolean): ColumnTable {
-  const mask = table.mask();
-  const rows = table.totalRows();
-  const kept = new BitSet(rows);
-  for (let row = 0; row < rows; row++) if ((!mask || mask.get(row)) && keep(row)) kept.set(row);
-  return table.create({ filter: kept });
 }
 
 /** Rows containing every term. Terms never contain whitespace, so none can match across two fields. */
@@ -325,7 +311,7 @@ function facetCounts(table: ColumnTable, params: FilterParams, base: ExplorerBas
 }
 
 /** Arquero sort keys: the chosen column (reversed if asked), then the default order for ties. */
-function sortKeys(sort: Exclude<ExplorerSortKey, 'city' | 'label'>, descending: boolean): (string | object)[] {
+function sortKeys(sort: Exclude<ExplorerSortKey, 'city' | 'label'>, descending: boolean): OrderKey[] {
   const primary: Record<typeof sort, string> = {
     category: 'category_rank',
     measure: 'measure',
@@ -336,8 +322,8 @@ function sortKeys(sort: Exclude<ExplorerSortKey, 'city' | 'label'>, descending: 
   const column = primary[sort];
   // Values sort within a unit: 18 万元 and 1,400 people are not larger or smaller than each other.
   // And within one measure of one category: new high-tech firms and new incubators are both 家, and still not the same.
-  const keys: (string | object)[] = sort === 'value' ? ['value_missing', 'category_rank', 'measure', 'unit'] : [];
-  keys.push(descending ? desc(column) : column, 'canonical_rank');
+  const keys: OrderKey[] = sort === 'value' ? ['value_missing', 'category_rank', 'measure', 'unit'] : [];
+  keys.push(descending ? { column, descending: true } : column, 'canonical_rank');
   return keys;
 }
 
@@ -365,8 +351,7 @@ function ensureSortPositions(base: ExplorerBase, sort: ExplorerSortKey, descendi
     return column;
   }
   const position = new Int32Array(base.table.numRows());
-  base.table
-    .orderby(...sortKeys(sort, descending))
+  orderRows(base.table, ...sortKeys(sort, descending))
     .indices()
     .forEach((row, index) => (position[row] = index));
   base.table = base.table.assign({ [column]: position });
@@ -390,7 +375,7 @@ export function queryExplorer(data: Dataset, query: ExplorerQuery): ExplorerResu
     periodOn: passing(base.periodOrder, query.periods, true),
   };
   const filtered = applyFilters(searched, params);
-  const order = (inStoredOrder ? filtered : filtered.orderby(positions)).indices();
+  const order = (inStoredOrder ? filtered : orderRows(filtered, positions)).indices();
   const rows = Array.from(order, (index) => base.marks[index]!);
   const facets = facetCounts(searched, params, base);
   return { rows, total: base.table.numRows(), facets };

@@ -1,6 +1,7 @@
 // Selects the figures of one view with Arquero from the figures table, with document and city names joined on.
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
+import { keepRows } from '../rows';
 import type { DocumentRow, Figure } from '../schema';
 
 /** One figure ready to draw: the figure plus the names a tooltip and a table need. */
@@ -39,35 +40,52 @@ export interface MarkQuery {
 const enrichedCache = new WeakMap<Dataset, ColumnTable>();
 const lookupCache = new WeakMap<Dataset, { documents: ColumnTable; cities: ColumnTable }>();
 
+/** A document's columns a mark carries: its own name → the mark's. */
+const DOCUMENT_FIELDS = {
+  id: 'doc',
+  title_zh: 'doc_title_zh',
+  title_en: 'doc_title_en',
+  date: 'doc_date',
+  date_signed: 'doc_date_signed',
+  date_published: 'doc_date_published',
+  issuer_zh: 'doc_issuer_zh',
+  issuer_en: 'doc_issuer_en',
+  issuer_inferred: 'doc_issuer_inferred',
+  kind: 'doc_kind',
+  period: 'doc_period',
+} as const;
+const CITY_FIELDS = { id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' } as const;
+/** The columns a lookup adds to a figure: every one but the key it is found by. */
+const added = (fields: Record<string, string>) => Object.values(fields).slice(1);
+
 /** The document and city columns a mark carries, renamed once per dataset. */
 function lookups(data: Dataset): { documents: ColumnTable; cities: ColumnTable } {
   let found = lookupCache.get(data);
   if (!found) {
+    const published = data.documents.array('date_published') as ArrayLike<string>;
+    const signed = data.documents.array('date_signed') as ArrayLike<string>;
     const documents = data.documents
-      .derive({ date: (d: DocumentRow) => d.date_published || d.date_signed })
-      .select({
-        id: 'doc',
-        title_zh: 'doc_title_zh',
-        title_en: 'doc_title_en',
-        date: 'doc_date',
-        date_signed: 'doc_date_signed',
-        date_published: 'doc_date_published',
-        issuer_zh: 'doc_issuer_zh',
-        issuer_en: 'doc_issuer_en',
-        issuer_inferred: 'doc_issuer_inferred',
-        kind: 'doc_kind',
-        period: 'doc_period',
-      });
-    const cities = data.cities.select({ id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' });
+      .assign({ date: Array.from({ length: data.documents.numRows() }, (_, row) => published[row] || signed[row]) })
+      .select(DOCUMENT_FIELDS);
+    const cities = data.cities.select(CITY_FIELDS);
     found = { documents, cities };
     lookupCache.set(data, found);
   }
   return found;
 }
 
+/**
+ * The figures with their document's and city's columns beside them: what a left join on `doc` and `city` gives
+ * (null where none matches), made from the two per-dataset maps, as no Arquero join runs without its expression parser.
+ */
 const enrich = (figures: ColumnTable, data: Dataset): ColumnTable => {
-  const { documents, cities } = lookups(data);
-  return figures.join_left(documents, 'doc').join_left(cities, 'city');
+  const { documents, cities } = nameMaps(data);
+  const lookup = (key: string, from: Map<string, object>, names: readonly string[]) => {
+    const ids = figures.array(key) as ArrayLike<string>;
+    const found = Array.from({ length: figures.numRows() }, (_, row) => from.get(ids[row]!) as Record<string, unknown> | undefined);
+    return Object.fromEntries(names.map((name) => [name, found.map((row) => (row ? row[name] : null))]));
+  };
+  return figures.assign(lookup('doc', documents, added(DOCUMENT_FIELDS)), lookup('city', cities, added(CITY_FIELDS)));
 };
 
 /** Figures with their document and city names, joined once per dataset rather than on every change. */
@@ -123,10 +141,8 @@ function categoryMarks(data: Dataset, category: string): Omit<Mark, 'order'>[] {
   if (!byCategory) categoryCache.set(data, (byCategory = new Map()));
   let marks = byCategory.get(category);
   if (!marks) {
-    const rows = data.figures
-      .params({ category })
-      .filter((d: Figure, $: { category: string }) => d.category === $.category)
-      .objects() as Figure[];
+    const categories = data.figures.array('category') as ArrayLike<string>;
+    const rows = keepRows(data.figures, (row) => categories[row] === category).objects() as Figure[];
     const { documents, cities } = nameMaps(data);
     marks = rows.map((figure) => ({ ...figure, ...documents.get(figure.doc)!, ...cities.get(figure.city)! }));
     byCategory.set(category, marks);
