@@ -24,6 +24,7 @@ function mark(row: Partial<FigureInput> & { id: string }, cityOrder = 0): Mark {
     span: parsePeriod(base.period)!,
     city_zh: base.city,
     city_en: base.city,
+    city_homonym: false,
     doc_title_zh: '',
     doc_title_en: '',
     doc_date: '',

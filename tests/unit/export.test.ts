@@ -41,6 +41,7 @@ const mark = (over: Partial<Mark>): Mark => ({
   part_of: '',
   city_zh: '某市',
   city_en: 'Somecity',
+  city_homonym: false,
   doc_title_zh: '工作要点',
   doc_title_en: 'Work points',
   doc_date: '2023-03-01',

@@ -17,6 +17,10 @@ import {
   type ImportResult,
 } from '../../src/lib/data/import';
 import type { CsvIssue } from '../../src/lib/data/csv';
+import { buildView } from '../../src/lib/data/views/headline';
+import { enrichedFigures } from '../../src/lib/data/views/marks';
+import { cityName, describeView } from '../../src/lib/i18n/describe';
+import { en } from '../../src/lib/i18n/en';
 import { gbkOf } from '../fixtures/import/gbk';
 
 const bundled = readDataset(bundledTexts);
@@ -493,6 +497,32 @@ describe('outcome', () => {
       expect(i.message.length).toBeGreaterThan(10);
     }
     expect(result.errors.map((e) => e.row)).toEqual([...result.errors.map((e) => e.row)].sort((a, b) => a - b));
+  });
+});
+
+describe('two cities of one English name', () => {
+  // Suzhou 苏州 and Suzhou 宿州 are both prefecture-level cities, as are Taizhou 台州 and 泰州: an import of all of
+  // China's cities brings such pairs, and English text must still say which city it means.
+  const pair = `${validCity.trimEnd()}\n${validCity
+    .replaceAll('maanshan', 'suzhou-ah')
+    .replaceAll('马鞍山', '宿州')
+    .split('\n')
+    .slice(1)
+    .join('\n')}`.replaceAll('马鞍山', '苏州').replaceAll("Ma'anshan", 'Suzhou');
+  const page = withImports(toTables(bundled), bundled, run(pair).cities);
+  const view = buildView(page, 'rd', { cities: ['maanshan', 'suzhou-ah'], sort: 'name' });
+
+  test('English names each with its Chinese name, in the chart, the notes and the summary; Chinese needs no help', () => {
+    expect(view.marks.map((mark) => cityName(mark, 'en')).sort()).toEqual(['Suzhou 宿州', 'Suzhou 苏州']);
+    expect(view.marks.map((mark) => cityName(mark, 'zh')).sort()).toEqual(['宿州', '苏州']);
+    expect(describeView(view, 'en', en).summary).toContain('Suzhou 苏州 and Suzhou 宿州');
+    // The data keep the names as the file gives them: the data package and CSVs say "Suzhou" with city_zh beside it.
+    expect(enrichedFigures(page).array('city_en')).toContain('Suzhou');
+  });
+
+  test('a city alone with its English name is named by it alone', () => {
+    const one = withImports(toTables(bundled), bundled, run(validCity).cities);
+    expect(buildView(one, 'rd', { cities: ['maanshan'], sort: 'name' }).marks.map((mark) => cityName(mark, 'en'))).toEqual(["Ma'anshan"]);
   });
 });
 

@@ -5,8 +5,9 @@ import type { Mark } from '../data/views/marks';
 import type { Messages } from './en';
 import { formatFigure, formatPeriod, headingUnit, type Lang } from './format';
 
-export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'>, lang: Lang): string =>
-  lang === 'zh' ? mark.city_zh : mark.city_en;
+/** A city's name in the reader's language; in English with its Chinese name where another city shares the English one. */
+export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'> & { city_homonym?: boolean }, lang: Lang): string =>
+  lang === 'zh' ? mark.city_zh : mark.city_homonym ? `${mark.city_en} ${mark.city_zh}` : mark.city_en;
 
 export const docTitle = (mark: Pick<Mark, 'doc_title_en' | 'doc_title_zh'>, lang: Lang): string =>
   lang === 'zh' ? mark.doc_title_zh : mark.doc_title_en;

@@ -113,6 +113,7 @@ const MARK_FIELDS: Record<keyof Mark, true> = {
   part_of: true,
   city_zh: true,
   city_en: true,
+  city_homonym: true,
   doc_title_zh: true,
   doc_title_en: true,
   doc_date: true,

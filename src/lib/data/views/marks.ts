@@ -8,6 +8,11 @@ import type { DocumentRow, Figure } from '../schema';
 export interface Mark extends Figure {
   city_zh: string;
   city_en: string;
+  /**
+   * Another city of the data has the same English name and a different Chinese one (Suzhou 苏州 and 宿州, Taizhou
+   * 台州 and 泰州): English text names this city with its Chinese name too.
+   */
+  city_homonym: boolean;
   doc_title_zh: string;
   doc_title_en: string;
   /** The document's date for display: publication, else signing, else ''. */
@@ -56,7 +61,21 @@ const DOCUMENT_FIELDS = {
 } as const;
 const CITY_FIELDS = { id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' } as const;
 /** The columns a lookup adds to a figure: every one but the key it is found by. */
-const added = (fields: Record<string, string>) => Object.values(fields).slice(1);
+const added = (table: ColumnTable) => table.columnNames().slice(1);
+
+/** Whether each city shares its English name with another city of a different Chinese name (case and width folded). */
+function homonyms(cities: ColumnTable): boolean[] {
+  const zh = cities.array('name_zh') as ArrayLike<string>;
+  const en = cities.array('name_en') as ArrayLike<string>;
+  const fold = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+  const chinese = new Map<string, Set<string>>();
+  for (let row = 0; row < zh.length; row++) {
+    if (!en[row] || en[row] === zh[row]) continue;
+    const names = chinese.get(fold(en[row]!)) ?? new Set<string>();
+    chinese.set(fold(en[row]!), names.add(zh[row]!));
+  }
+  return Array.from({ length: zh.length }, (_, row) => (chinese.get(fold(en[row] ?? ''))?.size ?? 0) > 1 && en[row] !== zh[row]);
+}
 
 /** The document and city columns a mark carries, renamed once per dataset. */
 function lookups(data: Dataset): { documents: ColumnTable; cities: ColumnTable } {
@@ -67,7 +86,7 @@ function lookups(data: Dataset): { documents: ColumnTable; cities: ColumnTable }
     const documents = data.documents
       .assign({ date: Array.from({ length: data.documents.numRows() }, (_, row) => published[row] || signed[row]) })
       .select(DOCUMENT_FIELDS);
-    const cities = data.cities.select(CITY_FIELDS);
+    const cities = data.cities.select(CITY_FIELDS).assign({ city_homonym: homonyms(data.cities) });
     found = { documents, cities };
     lookupCache.set(data, found);
   }
@@ -80,12 +99,13 @@ function lookups(data: Dataset): { documents: ColumnTable; cities: ColumnTable }
  */
 const enrich = (figures: ColumnTable, data: Dataset): ColumnTable => {
   const { documents, cities } = nameMaps(data);
+  const columns = lookups(data);
   const lookup = (key: string, from: Map<string, object>, names: readonly string[]) => {
     const ids = figures.array(key) as ArrayLike<string>;
     const found = Array.from({ length: figures.numRows() }, (_, row) => from.get(ids[row]!) as Record<string, unknown> | undefined);
     return Object.fromEntries(names.map((name) => [name, found.map((row) => (row ? row[name] : null))]));
   };
-  return figures.assign(lookup('doc', documents, added(DOCUMENT_FIELDS)), lookup('city', cities, added(CITY_FIELDS)));
+  return figures.assign(lookup('doc', documents, added(columns.documents)), lookup('city', cities, added(columns.cities)));
 };
 
 /** Figures with their document and city names, joined once per dataset rather than on every change. */
@@ -151,7 +171,7 @@ function categoryMarks(data: Dataset, category: string): Omit<Mark, 'order'>[] {
 }
 
 type DocumentNames = Pick<Mark, `doc_${string}` & keyof Mark>;
-type CityNames = Pick<Mark, 'city_zh' | 'city_en' | 'imported'>;
+type CityNames = Pick<Mark, 'city_zh' | 'city_en' | 'city_homonym' | 'imported'>;
 const namesCache = new WeakMap<Dataset, { documents: Map<string, DocumentNames>; cities: Map<string, CityNames> }>();
 
 /** Each document's and city's columns as a mark carries them, by id, once per dataset. */
