@@ -56,6 +56,10 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },
+  // Arquero goes through the plugins everywhere — the dev server (not pre-bundled) and the server render (bundled,
+  // not external) too — so a parsed expression fails in every mode, never only in the built page.
+  optimizeDeps: { exclude: ['arquero'] },
+  ssr: { noExternal: ['arquero'] },
   plugins: [arqueroWithoutParser, svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
   build: {
     ...(isSsrBuild

@@ -82,7 +82,8 @@ const clickToSettled = (page, selector) =>
     await new Promise((resolve) => setTimeout(resolve, 50));
     const start = performance.now();
     /** @type {HTMLElement} */ (document.querySelector(sel)).click();
-    // Queued after the app's own after-paint tasks (made while the click was handled), so it runs after them.
+    // The app's after-paint tasks are timers set in the frame after the click; a timer set from one of this frame's
+    // timers runs after them, once they have written what follows the chart.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))));
     return performance.now() - start;
   }, selector);

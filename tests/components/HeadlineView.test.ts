@@ -200,13 +200,17 @@ describe('the words under a chart', () => {
     expect(result.container.querySelector('.notes')!.textContent).not.toContain('Tongxiang');
   });
 
-  test('of another view or language are never shown under it, not even for a frame', async () => {
+  test('of another view or language are never shown under it, not even for a frame, nor are its table twin’s rows', async () => {
     const result = render(HeadlineView, { model: model('rd'), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
+    const twinRows = () => [...result.container.querySelectorAll('tbody tr[data-row]')].map((tr) => tr.getAttribute('data-row'));
     const firms = model('firms');
     await result.rerender({ model: firms });
     expect(summaryOf(result.container)).toBe(describeView(firms, 'en', en).summary);
+    expect(twinRows()).toEqual(firms.marks.map((mark) => mark.id));
+    await nextPaint();
     await result.rerender({ model: firms, lang: 'zh', messages: zh });
     expect(summaryOf(result.container)).toBe(describeView(firms, 'zh', zh).summary);
+    expect(result.container.querySelector('tbody tr[data-row] th')!.textContent).toContain(firms.marks[0]!.city_zh);
   });
 });
 

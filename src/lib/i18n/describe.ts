@@ -286,7 +286,7 @@ export function groupReasonTexts(group: Group, lang: Lang, m: Messages): string[
   });
 }
 
-type ViewWords = { notes: string[]; summary: string; documents: string[] };
+export type ViewWords = { notes: string[]; summary: string; documents: string[] };
 const wordsCache = new WeakMap<ViewModel, Map<Messages, ViewWords>>();
 
 /** The notes and summary of a headline view in words; made once per model and language (page, share bar and export share them). */

@@ -2,25 +2,35 @@
 import { untrack } from 'svelte';
 import { afterNextPaint } from '../schedule';
 
+/** A value made on demand, and what it is of: values of one key may follow a frame late, of another never. */
+export interface Lazy<T> {
+  key: string;
+  make: () => T;
+}
+
 /**
- * Holds what `source()` makes, made at once when created, and after each later change once the next frame is
- * painted: the hidden table twin and the words under a chart (notes, summary) follow a city toggle among hundreds
- * of cities a frame after its chart, instead of making the toggle wait for them. `source` returns a new maker
- * whenever what it makes changes (a `$derived` function), so only a change is followed. Create it while a component
- * is being initialised: the following is an effect, stopped with the component.
+ * What `source()` makes: made at once when created, and after each later change once the next frame is painted,
+ * as long as the key stays the same (a city toggle). The hidden table twin and the words under a chart (notes,
+ * summary) follow a toggle among hundreds of cities a frame after its chart, instead of making the toggle wait for
+ * them; another key (another view, another language) is made at once, so they never show another view's words.
+ * `source` returns a new Lazy whenever what it makes changes (a `$derived`). Create it while a component is being
+ * initialised: the following is an effect, stopped with the component.
  */
 export class Lagging<T> {
-  #current: T = $state.raw() as T;
+  readonly #source: () => Lazy<T>;
+  #shown: { key: string; value: T } = $state.raw() as { key: string; value: T };
 
-  constructor(source: () => () => T) {
-    this.#current = untrack(source)();
-    let first = true;
+  constructor(source: () => Lazy<T>) {
+    this.#source = source;
+    const initial = untrack(source);
+    this.#shown = { key: initial.key, value: initial.make() };
     $effect(() => {
-      const make = source();
-      // The maker just used: following it again would make it twice.
-      if (first) return void (first = false);
+      const next = source();
+      // The one made above: following it again would make it twice. Any other, even one come before this first
+      // run, is followed.
+      if (next === initial) return;
       let live = true;
-      afterNextPaint(() => live && (this.#current = make()));
+      afterNextPaint(() => live && (this.#shown = { key: next.key, value: next.make() }));
       return () => {
         live = false;
       };
@@ -28,6 +38,7 @@ export class Lagging<T> {
   }
 
   get current(): T {
-    return this.#current;
+    const next = this.#source();
+    return next.key === this.#shown.key ? this.#shown.value : next.make();
   }
 }

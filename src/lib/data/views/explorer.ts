@@ -311,7 +311,7 @@ function facetCounts(table: ColumnTable, params: FilterParams, base: ExplorerBas
   };
 }
 
-/** Arquero sort keys: the chosen column (reversed if asked), then the default order for ties. */
+/** Order keys: the chosen column (reversed if asked), then the default order for ties. */
 function sortKeys(sort: Exclude<ExplorerSortKey, 'city' | 'label'>, descending: boolean): OrderKey[] {
   const primary: Record<typeof sort, string> = {
     category: 'category_rank',

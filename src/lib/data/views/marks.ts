@@ -1,4 +1,4 @@
-// Selects the figures of one view with Arquero from the figures table, with document and city names joined on.
+// Selects the figures of one view from the figures table, each with its document's and city's names beside it.
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
 import { keepRows } from '../rows';
@@ -61,7 +61,7 @@ const DOCUMENT_FIELDS = {
 } as const;
 const CITY_FIELDS = { id: 'city', name_zh: 'city_zh', name_en: 'city_en', imported: 'imported' } as const;
 /** The columns a lookup adds to a figure: every one but the key it is found by. */
-const added = (table: ColumnTable) => table.columnNames().slice(1);
+const added = (table: ColumnTable, key: string) => table.columnNames().filter((name) => name !== key);
 
 /** Whether each city shares its English name with another city of a different Chinese name (case and width folded). */
 function homonyms(cities: ColumnTable): boolean[] {
@@ -105,7 +105,7 @@ const enrich = (figures: ColumnTable, data: Dataset): ColumnTable => {
     const found = Array.from({ length: figures.numRows() }, (_, row) => from.get(ids[row]!) as Record<string, unknown> | undefined);
     return Object.fromEntries(names.map((name) => [name, found.map((row) => (row ? row[name] : null))]));
   };
-  return figures.assign(lookup('doc', documents, added(columns.documents)), lookup('city', cities, added(columns.cities)));
+  return figures.assign(lookup('doc', documents, added(columns.documents, 'doc')), lookup('city', cities, added(columns.cities, 'city')));
 };
 
 /** Figures with their document and city names, joined once per dataset rather than on every change. */
