@@ -59,6 +59,21 @@ describe('importing a sixth city', () => {
     expect(errors).toEqual([]);
   });
 
+  test('an explorer link filtering on a category and a period only the import has keeps them on reload', async () => {
+    const { page, errors } = await openApp(browser(), { query: '?view=explorer' });
+    const rows = readFileSync(VALID, 'utf8').trimEnd().split('\n').slice(1, 3);
+    const custom = rows.map((row, i) => row.replace(/^[^,]+,/, `maanshan-custom-${i},`).replace(',rd_intensity,share_of_gdp,', ',zz_custom,share_of_gdp,').replace(',high_tech_firms,new,', ',zz_custom,new,'));
+    await importFile(page, fixture('custom.csv', [HEADER, ...custom.map((row) => row.replace(',2023,', ',2031,'))].join('\n')));
+    await page.locator('[data-import-ok]').waitFor();
+    const query = '?view=explorer&cat=zz_custom&period=2031&imported=1';
+    await page.goto(page.url().split('?')[0] + query);
+    await page.waitForSelector('html[data-hydrated]');
+    await expect(page.locator('#view-panel tr[data-row]').count()).resolves.toBe(2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('cat')).toBe('zz_custom');
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2031');
+    expect(errors).toEqual([]);
+  });
+
   test('a shared link made with an import says the import is missing and shows the five', async () => {
     const { page } = await openApp(browser(), { query: '?imported=1' });
     await expect(page.getByRole('status').filter({ hasText: 'imported from a local file' }).count()).resolves.toBe(1);
