@@ -204,13 +204,20 @@ describe('the words under a chart', () => {
     const result = render(HeadlineView, { model: model('rd'), lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities });
     const twinRows = () => [...result.container.querySelectorAll('tbody tr[data-row]')].map((tr) => tr.getAttribute('data-row'));
     const firms = model('firms');
+    const firmsIds = new Set(firms.marks.map((mark) => mark.id));
     await result.rerender({ model: firms });
     expect(summaryOf(result.container)).toBe(describeView(firms, 'en', en).summary);
-    expect(twinRows()).toEqual(firms.marks.map((mark) => mark.id));
+    // The twin holds no R&D row under its new caption: none for that frame, then the firms rows.
+    expect(twinRows().filter((id) => !firmsIds.has(id!))).toEqual([]);
     await nextPaint();
+    expect(twinRows()).toEqual(firms.marks.map((mark) => mark.id));
+    const cityCells = () => [...result.container.querySelectorAll('tbody tr[data-row] th')].map((th) => th.textContent!);
+    expect(cityCells()).toContain(firms.marks[0]!.city_en);
     await result.rerender({ model: firms, lang: 'zh', messages: zh });
     expect(summaryOf(result.container)).toBe(describeView(firms, 'zh', zh).summary);
-    expect(result.container.querySelector('tbody tr[data-row] th')!.textContent).toContain(firms.marks[0]!.city_zh);
+    expect(cityCells().filter((name) => name.includes(firms.marks[0]!.city_en))).toEqual([]);
+    await nextPaint();
+    expect(cityCells()).toContain(firms.marks[0]!.city_zh);
   });
 });
 

@@ -41,4 +41,10 @@ export class Lagging<T> {
     const next = this.#source();
     return next.key === this.#shown.key ? this.#shown.value : next.make();
   }
+
+  /** The value held if it is of the source's key, else `instead` until the new key's value follows, a frame later. */
+  heldOr(instead: T): T {
+    const next = this.#source();
+    return next.key === this.#shown.key ? this.#shown.value : instead;
+  }
 }
