@@ -5,15 +5,12 @@ import { bundledDataset, bundledRows } from './lib/data/bundled';
 import { hasStoredImports } from './lib/state/imports.svelte';
 import { CITY_IDS } from './lib/data/schema';
 import { preferredLang } from './lib/state/app.svelte';
-import { defaultState, parseQuery, toQuery, withQuery } from './lib/state/url';
+import { defaultState, knownFilters, parseQuery, toQuery, withQuery } from './lib/state/url';
 import './app.css';
 
 const target = document.getElementById('app')!;
 const base = bundledRows();
-const initial = parseQuery(location.search, CITY_IDS, {
-  categories: base.figures.map((f) => f.category),
-  periods: base.figures.map((f) => f.period),
-});
+const initial = parseQuery(location.search, CITY_IDS, knownFilters(base.figures));
 const lang = initial.lang ?? preferredLang(navigator.languages);
 const href = withQuery(location.href, '');
 const props = { base, bundled: bundledDataset(), initial, lang, href, search: location.search };

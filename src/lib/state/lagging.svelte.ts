@@ -12,7 +12,8 @@ export interface Lazy<T> {
  * What `source()` makes: made at once when created, and after each later change once the next frame is painted,
  * as long as the key stays the same (a city toggle). The hidden table twin and the words under a chart (notes,
  * summary) follow a toggle among hundreds of cities a frame after its chart, instead of making the toggle wait for
- * them; another key (another view, another language) is made at once, so they never show another view's words.
+ * them. A value of another key (another view, another language) is never given: `current` makes the new one at once,
+ * `heldOr` gives a stand-in until it follows.
  * `source` returns a new Lazy whenever what it makes changes (a `$derived`). Create it while a component is being
  * initialised: the following is an effect, stopped with the component.
  */

@@ -90,11 +90,19 @@ function list(value: string | null): string[] {
  * Reads a query string against the cities that exist. Anything unknown or malformed is dropped
  * silently: a mistyped or tampered link still opens a working page.
  */
-export function parseQuery(
-  search: string,
-  knownCities: readonly string[],
-  known: { categories?: readonly string[]; periods?: readonly string[] } = {},
-): UrlState {
+/** The explorer filter values a link may name; unset, any well-formed one. */
+export interface KnownFilters {
+  categories?: readonly string[];
+  periods?: readonly string[];
+}
+
+/** The categories and periods some figures have: what a link's explorer filters are read against. */
+export const knownFilters = (figures: readonly { category: string; period: string }[]): KnownFilters => ({
+  categories: figures.map((f) => f.category),
+  periods: figures.map((f) => f.period),
+});
+
+export function parseQuery(search: string, knownCities: readonly string[], known: KnownFilters = {}): UrlState {
   const params = new URLSearchParams(search);
   const state = defaultState(knownCities);
   state.view = oneOf(params.get('view'), VIEWS, state.view);

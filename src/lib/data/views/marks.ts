@@ -1,6 +1,7 @@
 // Selects the figures of one view from the figures table, each with its document's and city's names beside it.
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../dataset';
+import { foldForMatch } from '../cityMatch';
 import { keepRows } from '../rows';
 import type { DocumentRow, Figure } from '../schema';
 
@@ -67,14 +68,10 @@ const added = (table: ColumnTable, key: string) => table.columnNames().filter((n
 function homonyms(cities: ColumnTable): boolean[] {
   const zh = cities.array('name_zh') as ArrayLike<string>;
   const en = cities.array('name_en') as ArrayLike<string>;
-  const fold = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+  const folded = Array.from({ length: zh.length }, (_, row) => (en[row] && en[row] !== zh[row] ? foldForMatch(en[row]!) : null));
   const chinese = new Map<string, Set<string>>();
-  for (let row = 0; row < zh.length; row++) {
-    if (!en[row] || en[row] === zh[row]) continue;
-    const names = chinese.get(fold(en[row]!)) ?? new Set<string>();
-    chinese.set(fold(en[row]!), names.add(zh[row]!));
-  }
-  return Array.from({ length: zh.length }, (_, row) => (chinese.get(fold(en[row] ?? ''))?.size ?? 0) > 1 && en[row] !== zh[row]);
+  folded.forEach((name, row) => name !== null && chinese.set(name, (chinese.get(name) ?? new Set<string>()).add(zh[row]!)));
+  return folded.map((name) => name !== null && chinese.get(name)!.size > 1);
 }
 
 /** The document and city columns a mark carries, renamed once per dataset. */
