@@ -63,6 +63,9 @@ describe('on a phone', () => {
     await expect(page.locator('thead').isVisible()).resolves.toBe(false);
     await page.getByLabel('Sort', { exact: true }).selectOption('value:desc');
     await page.getByRole('button', { name: /Show all/ }).click();
+    // Read the rows once "Show all" has drawn them, not while the first page is still on screen.
+    await page.getByRole('button', { name: /Show all/ }).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-view="explorer"] tbody tr[data-run-heading]').length > 10);
     const runs = await page.evaluate(() => {
       let heading = '';
       const units = new Map<string, Set<string>>();
