@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { formatFigure, formatPeriod, headingUnit } from '../../src/lib/i18n/format';
-import { textWidth, urlPieces, widestUnbreakable, wrapText } from '../../src/lib/charts/layout';
+import { charWidth, textWidth, urlPieces, widestUnbreakable, wrapText } from '../../src/lib/charts/layout';
 
 test('figures carry their qualifier and unit in both languages', () => {
   expect(formatFigure(300, '家', 'at_least', 'zh')).toBe('≥300家');
@@ -33,6 +33,21 @@ test('Chinese wraps between characters, English at spaces', () => {
   expect(en.length).toBeGreaterThan(1);
   for (const line of en) expect(line).not.toMatch(/^\s|\s$/);
   expect(en.join(' ')).toBe('New high-tech enterprises and tech-based SMEs');
+});
+
+test('Chinese characters, full-width forms and general punctuation are a full em wide; Latin, emoji and the rest 0.56 em', () => {
+  for (const char of ['中', '，', '。', '（', '—', '“', '…', 'Ａ']) expect(charWidth(char, 10), char).toBe(10);
+  for (const char of ['a', 'W', '1', ' ', '-', 'é', '😀', '\u2E7F', '\uA000']) expect(charWidth(char, 10), char).toBeCloseTo(5.6);
+  expect(textWidth('R&D占比', 10)).toBeCloseTo(3 * 5.6 + 2 * 10);
+});
+
+test('a label wrapped again comes back the same, and its lines, shared between charts, cannot be changed', () => {
+  const first = wrapText('Changzhou 常州 — R&D spending as a share of GDP (strive)', 90, 13);
+  expect(wrapText('Changzhou 常州 — R&D spending as a share of GDP (strive)', 90, 13)).toEqual(first);
+  expect(Object.isFrozen(first)).toBe(true);
+  // Another width or size is its own wrapping.
+  expect(wrapText('Changzhou 常州 — R&D spending as a share of GDP (strive)', 900, 13)).toHaveLength(1);
+  expect(wrapText('Changzhou 常州 — R&D spending as a share of GDP (strive)', 90, 26).length).toBeGreaterThan(first.length);
 });
 
 describe('wrapText edge cases', () => {

@@ -6,20 +6,46 @@
  * label never runs past the edge it was wrapped for.
  */
 export function charWidth(char: string, fontSize: number): number {
-  return /[\u2010-\u206F\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(char) ? fontSize : fontSize * 0.56;
+  const code = char.codePointAt(0) ?? 0;
+  const wide =
+    (code >= 0x2010 && code <= 0x206f) || (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef);
+  return wide ? fontSize : fontSize * 0.56;
+}
+
+/**
+ * Widths and wrapped lines already worked out, by font size, width and text. A chart lays out every row again on
+ * each city toggle, and among hundreds of cities the same few dozen labels come back every time. Cleared when full,
+ * so a long session of changing labels cannot grow it without bound.
+ */
+const measured = new Map<string, number>();
+const wrapped = new Map<string, readonly string[]>();
+const MEASURED_MAX = 4000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= MEASURED_MAX) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 export function textWidth(text: string, fontSize: number): number {
+  const key = `${fontSize}\u0000${text}`;
+  const known = measured.get(key);
+  if (known !== undefined) return known;
   let width = 0;
   for (const char of text) width += charWidth(char, fontSize);
-  return width;
+  return remember(measured, key, width);
 }
 
 /**
  * Splits text into lines no wider than maxWidth. Latin words break at spaces; Chinese may break
  * between any two characters, but not before closing punctuation.
  */
-export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+export function wrapText(text: string, maxWidth: number, fontSize: number): readonly string[] {
+  const key = `${fontSize}\u0000${maxWidth}\u0000${text}`;
+  return wrapped.get(key) ?? remember(wrapped, key, Object.freeze(wrapLines(text, maxWidth, fontSize)));
+}
+
+function wrapLines(text: string, maxWidth: number, fontSize: number): string[] {
   const raw = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF][，。、；：）」』》,.;:)]?|[^\s\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]+|\s+/g) ?? [];
   const tokens: string[] = [];
   // Opening punctuation never ends a line: it waits for the token it opens ("（" + "力争）").
@@ -99,11 +125,11 @@ function splitToWidth(token: string, maxWidth: number, fontSize: number): string
 
 export interface RowLayout {
   /** Lines of the section heading above the row, and the baseline of its first line; [] for none. */
-  headingLines: string[];
+  headingLines: readonly string[];
   headingTop: number;
   /** Top of the row (its hit area starts here). */
   top: number;
-  labelLines: string[];
+  labelLines: readonly string[];
   /** Top of the row's label block: the row's top when labels sit above bars, centred beside the bar otherwise. */
   labelTop: number;
   /** Left of the label: 0, or right after a strip's one-line heading when both fit on one line. */
@@ -398,7 +424,7 @@ export function rowTextBoxes(
   /** The chart's width: a value label may be inside its bar (see valueLabelAt). */
   chartWidth = Infinity,
 ): TextBox[] {
-  const lines = (texts: string[], top: number, scale: number) =>
+  const lines = (texts: readonly string[], top: number, scale: number) =>
     texts.map((line, l) => ({ x0: 0, x1: textWidth(line, LABEL_SIZE) * scale, y0: top + l * LINE_HEIGHT, y1: top + (l + 1) * LINE_HEIGHT }));
   const value = valueLabelAt(valueEnd, text.valueLabel, chartWidth);
   const valueLeft = value.anchor === 'end' ? value.x - value.width : value.x;

@@ -96,7 +96,7 @@ export function serialiseChart(svg: SVGSVGElement): ChartPanel {
   return { markup: new XMLSerializer().serializeToString(copy), width, height };
 }
 
-function textBlock(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
+function textBlock(lines: readonly string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
   return lines
     .map((line, i) => `<text x="${x}" y="${y + i * lineHeight + size}" font-size="${size}" ${attrs}>${escapeXml(line)}</text>`)
     .join('');
