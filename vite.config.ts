@@ -27,17 +27,26 @@ const contentSecurityPolicy: Plugin = {
 };
 
 /**
- * Arquero's expression parser (acorn) replaced by a stub that throws, for Arquero alone (Svelte's compiler needs the
- * real one): the app gives Arquero no expression to parse (src/lib/data/rows.ts), and the parser was a seventh of
- * the single file. Tests run Arquero through it too, so a parsed expression fails there as it would in the page.
+ * Code a dependency brings that Tech Targets never runs, replaced by a stub that throws, for that dependency alone:
+ * - Arquero's expression parser, acorn (Svelte's compiler needs the real one): the app gives Arquero no expression to
+ *   parse (src/lib/data/rows.ts), and the parser was a seventh of the single file;
+ * - d3-color, which d3-interpolate imports to blend colours: the scales map numbers to pixels and CSS gives every
+ *   colour, and its colour parser and named colours were 4 KB gzip.
+ * Tests run the dependency through the stub too, so a call fails there as it would in the page.
  */
-const arqueroWithoutParser: Plugin = {
-  name: 'arquero-without-parser',
+const STUBS: { source: string; importer: RegExp; stub: string }[] = [
+  { source: 'acorn', importer: /[\\/]node_modules[\\/]arquero[\\/]/, stub: 'src/lib/data/acorn-stub.ts' },
+  { source: 'd3-color', importer: /[\\/]node_modules[\\/]d3-interpolate[\\/]/, stub: 'src/lib/charts/d3-color-stub.ts' },
+];
+/** The packages that import what is stubbed, and d3-scale, which brings d3-interpolate. */
+const THROUGH_STUBS = ['arquero', 'd3-scale', 'd3-interpolate'];
+const withoutUnusedCode: Plugin = {
+  name: 'without-unused-code',
   enforce: 'pre',
-  resolveId: (source, importer) =>
-    source === 'acorn' && importer && /[\\/]node_modules[\\/]arquero[\\/]/.test(importer)
-      ? fileURLToPath(new URL('src/lib/data/acorn-stub.ts', import.meta.url))
-      : null,
+  resolveId: (source, importer) => {
+    const stub = importer && STUBS.find((s) => s.source === source && s.importer.test(importer));
+    return stub ? fileURLToPath(new URL(stub.stub, import.meta.url)) : null;
+  },
 };
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
@@ -56,11 +65,11 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: { '@uwdata/flechette': fileURLToPath(new URL('src/lib/data/arrow-stub.ts', import.meta.url)) },
   },
-  // Arquero goes through the plugins everywhere — the dev server (not pre-bundled) and the server render (bundled,
-  // not external) too — so a parsed expression fails in every mode, never only in the built page.
-  optimizeDeps: { exclude: ['arquero'] },
-  ssr: { noExternal: ['arquero'] },
-  plugins: [arqueroWithoutParser, svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
+  // The stubbed dependencies go through the plugins everywhere — the dev server (not pre-bundled) and the server render
+  // (bundled, not external) too — so a stubbed call fails in every mode, never only in the built page.
+  optimizeDeps: { exclude: THROUGH_STUBS },
+  ssr: { noExternal: THROUGH_STUBS },
+  plugins: [withoutUnusedCode, svelte(), ...(isSsrBuild ? [] : [contentSecurityPolicy, viteSingleFile({ removeViteModuleLoader: true })])],
   build: {
     ...(isSsrBuild
       ? { outDir: 'dist-ssr', emptyOutDir: true, ssr: 'src/entry-server.ts' }
@@ -69,9 +78,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
-    // Arquero runs through this config's aliases in tests too, as in the page: with the expression parser stubbed, a
-    // test reaching a parsed expression fails, as the page would.
-    server: { deps: { inline: ['arquero'] } },
+    // The stubbed dependencies run through this config's plugins in tests too, as in the page: a test reaching a
+    // parsed expression or a colour blend fails, as the page would.
+    server: { deps: { inline: THROUGH_STUBS } },
     projects: [
       {
         extends: true,
