@@ -333,6 +333,15 @@ describe('normalisation', () => {
     expect(result.cities).toEqual([]);
   });
 
+  test('a number too large for any scale (over 308 digits) is refused, naming row, column and value, not drawn as Infinity', () => {
+    const huge = `1${'0'.repeat(400)}`;
+    const result = run(csvOf([{ value: huge }]));
+    expect(result.errors).toEqual([expect.objectContaining({ row: 2, column: 'value', value: huge, code: 'number_too_large' })]);
+    expect(result.cities).toEqual([]);
+    // The largest a scale can hold still comes in (with the usual doubt about its size).
+    expect(expectImported(run(csvOf([{ value: `1${'0'.repeat(300)}` }]))).figures[0]!.value).toBe(1e300);
+  });
+
   test('Excel-style document dates are normalised; other dates are bad_format', () => {
     const loose = run(csvOf([{ doc_date: '2023/3/9' }]));
     expect(expectImported(loose).documents[0]!.date_published).toBe('2023-03-09');

@@ -22,6 +22,7 @@ export type IssueCode =
   | 'required'
   | 'not_in_vocabulary'
   | 'not_a_number'
+  | 'number_too_large'
   | 'bad_format'
   | 'duplicate_id'
   | 'unknown_reference'

@@ -195,9 +195,12 @@ function number(name: string, required = true): Column {
     read: (cell) =>
       cell === ''
         ? ok(null)
-        : NUMBER.test(cell)
-          ? ok(Number(cell))
-          : { code: 'not_a_number', message: 'Expected a plain number such as 3.5 (no unit, no % sign).' },
+        : !NUMBER.test(cell)
+          ? { code: 'not_a_number', message: 'Expected a plain number such as 3.5 (no unit, no % sign).' }
+          : Number.isFinite(Number(cell))
+            ? ok(Number(cell))
+            : // Over 308 digits reads as Infinity: no scale could place it, nor any comparison rank it.
+              { code: 'number_too_large', message: 'This number is too large to be drawn or compared (over 308 digits).' },
   };
 }
 
