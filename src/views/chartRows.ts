@@ -1,6 +1,6 @@
 // Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
 import type { ChartDot, ChartRow } from '../lib/charts/types';
-import { sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
+import { inValueOrder, sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
 import { cityName, docTitle, flagsOf, label, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
@@ -115,23 +115,6 @@ function distributionRows(
     for (const figure of followed) rows.push(toChartRow(figure, '', lang, m, compact, focus));
   }
   return rows;
-}
-
-/**
- * Stated figures from lowest value to highest, figures of one value in the order given: grouped by value and the
- * distinct values sorted natively, not a sort calling a comparison thousands of times on every toggle.
- */
-export function inValueOrder(figures: readonly SortedFigure[]): SortedFigure[] {
-  const byValue = new Map<number, SortedFigure[]>();
-  for (const figure of figures) {
-    const value = figure.mark.value!;
-    const same = byValue.get(value);
-    if (same) same.push(figure);
-    else byValue.set(value, [figure]);
-  }
-  const ordered: SortedFigure[] = [];
-  for (const value of Float64Array.from(byValue.keys()).sort()) ordered.push(...byValue.get(value)!);
-  return ordered;
 }
 
 /** A focus that no city is in: the dots of cities nobody follows stay grey context. */

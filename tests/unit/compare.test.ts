@@ -1,5 +1,6 @@
 // The comparability core, table-driven: each reason from a minimal pair, restatements and parts, sort order and sections.
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import {
   compare,
   needsSections,
@@ -220,6 +221,48 @@ describe('sortGroup: value never ranks what is not comparable', () => {
   test('by name: city order among the comparable, set apart still after them', () => {
     const [group] = compare(rows());
     expect(sortGroup(group!, 'name').map((f) => f.mark.id)).toEqual(['small', 'big', 'other-year', 'apart', 'none']);
+  });
+
+  test('either order is what one stable sort gives: status, then (by value) rank set and value high to low, then city and period', () => {
+    const statusRank = { comparable: 0, set_apart: 1, missing: 2 } as const;
+    const cities = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const row = fc.record({
+      city: fc.integer({ min: 0, max: 5 }),
+      period: fc.constantFrom('2021', '2022', '2023H1', '2021-2025'),
+      kind: fc.constantFrom('target', 'actual', 'not_stated'),
+      value: fc.constantFrom(0, -0, 1, 2.5, 2.5, 300, -4),
+      scope_class: fc.constantFrom('city_wide', 'not_stated', 'above_size_industry'),
+      combined: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), fc.constantFrom('value', 'name'), (rows, sort) => {
+        const marks = rows.map((r, i) =>
+          mark(
+            {
+              id: `m${i}`,
+              city: cities[r.city]!,
+              period: r.period,
+              kind: r.kind,
+              value: r.kind === 'not_stated' ? null : r.value,
+              qualifier: r.kind === 'not_stated' ? '' : 'exactly',
+              scope_class: r.scope_class,
+              combined: r.combined,
+            } as Partial<FigureInput> & { id: string },
+            r.city + 1,
+          ),
+        );
+        for (const group of compare(marks)) {
+          const expected = [...group.figures].sort(
+            (a, b) =>
+              statusRank[a.status] - statusRank[b.status] ||
+              (sort === 'value' && a.status === 'comparable' && b.status === 'comparable' ? a.rankSet - b.rankSet || b.mark.value! - a.mark.value! : 0) ||
+              a.mark.order - b.mark.order ||
+              (parsePeriod(a.mark.period)!.start - parsePeriod(b.mark.period)!.start || parsePeriod(a.mark.period)!.end - parsePeriod(b.mark.period)!.end),
+          );
+          expect(sortGroup(group, sort).map((f) => f.mark.id)).toEqual(expected.map((f) => f.mark.id));
+        }
+      }),
+    );
   });
 
   test('a figure alone in its group stands alone: nothing to rank it against', () => {

@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
 import { describeView, NAMED_CITIES, NAMED_DOCUMENTS, sourceLine } from '../../src/lib/i18n/describe';
 import { catalogues } from '../../src/lib/i18n';
-import { DISTRIBUTION_FROM, inValueOrder, toChartRows } from '../../src/views/chartRows';
+import { DISTRIBUTION_FROM, toChartRows } from '../../src/views/chartRows';
+import { inValueOrder } from '../../src/lib/data/compare';
 import fc from 'fast-check';
 import type { SortedFigure } from '../../src/lib/data/compare';
 import { figure, fixtureDataset } from '../fixtures/figures';
@@ -49,6 +50,8 @@ describe('inValueOrder', () => {
         const figures = values.map((value, i) => ({ mark: { id: String(i), value } }) as unknown as SortedFigure);
         const expected = [...figures].sort((a, b) => a.mark.value! - b.mark.value!);
         expect(inValueOrder(figures).map((f) => f.mark.id)).toEqual(expected.map((f) => f.mark.id));
+        const highestFirst = [...figures].sort((a, b) => b.mark.value! - a.mark.value!);
+        expect(inValueOrder(figures, 'descending').map((f) => f.mark.id)).toEqual(highestFirst.map((f) => f.mark.id));
       }),
     );
   });
