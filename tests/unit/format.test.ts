@@ -18,6 +18,12 @@ test('figures carry their qualifier and unit in both languages', () => {
   expect(formatFigure(7, '座', null, 'en')).toBe('7 座');
 });
 
+test('a number is written the same however often it is written; 0 and −0 (one key to a Map) each as Intl writes it', () => {
+  const first = [0, -0, 0, 12.5, -12.5].map((v) => formatFigure(v, '%', null, 'en'));
+  expect([0, -0, 0, 12.5, -12.5].map((v) => formatFigure(v, '%', null, 'en'))).toEqual(first);
+  expect(first).toEqual(['0%', '\u22120%', '0%', '12.5%', '\u221212.5%']);
+});
+
 test('periods read as people write them', () => {
   expect(formatPeriod('2022-2023', 'en')).toBe('2022–23');
   expect(formatPeriod('2023H1', 'en')).toBe('H1 2023');

@@ -17,9 +17,22 @@ const QUALIFIER_SIGN: Record<Qualifier, string> = {
 // from unit conversions (CNY bn from 亿元).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
+/**
+ * Numbers already written. Intl's format costs tens of microseconds a call, and a chart writes the same figures again
+ * on every toggle; cleared when full, so a long session cannot grow it without bound.
+ */
+const written = new Map<number, string>();
+
 /** A number as text; a fall is written with a true minus sign (−12.5), not a hyphen, as typesetting has it. */
 function number(value: number): string {
-  return NUMBER.format(value).replace('-', '\u2212');
+  // A Map holds 0 and −0 as one key; −0 is written as Intl writes it, never from the cache.
+  let text = Object.is(value, -0) ? undefined : written.get(value);
+  if (text === undefined) {
+    text = NUMBER.format(value).replace('-', '\u2212');
+    if (written.size >= 4000) written.clear();
+    if (!Object.is(value, -0)) written.set(value, text);
+  }
+  return text;
 }
 
 /** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300家" / "≥300 firms", "~30%". */
