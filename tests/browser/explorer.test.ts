@@ -1,8 +1,11 @@
 // The explorer, both interface languages and both themes, as an analyst and a reader meet them.
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
+import { manyRows } from '../../scripts/large-import.js';
 import { axeViolations, openApp, useBrowser } from './page';
 
 const browser = useBrowser();
@@ -80,6 +83,34 @@ describe('bilingual interface', () => {
         expect(await en.page.locator('#view-panel').textContent()).toContain('CNY 5.8 bn');
       }
     }
+  });
+
+  test('"Show all" on 3,000 rows: focus goes to the table, a window of rows follows the scroll, and no row is ever a blank gap', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'long-')), 'long-table.csv');
+    writeFileSync(file, manyRows(3000));
+    const { page, errors } = await openApp(browser(), { query: '?view=explorer' });
+    await page.click('[data-import] summary');
+    await page.setInputFiles('[data-import] input[type=file]', file);
+    await page.waitForSelector('[data-import-ok]');
+    await page.getByRole('button', { name: /^Show all/ }).click();
+    await page.getByRole('button', { name: /^Show all/ }).waitFor({ state: 'detached' });
+    // Focus was on the button that went: it is on the table, not lost to the page.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Matching figures');
+    const total = Number(await page.locator('[data-count]').getAttribute('data-count'));
+    expect(total).toBeGreaterThan(3000);
+    // Wherever the reader scrolls, the middle of the screen shows a row (not a spacer), and the DOM holds a window.
+    for (const at of [0.25, 0.6]) {
+      await page.evaluate((share) => window.scrollTo(0, (document.body.scrollHeight - innerHeight) * share), at);
+      await page.waitForFunction(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('tr[data-row]'));
+      await expect(page.locator('#view-panel tbody tr[data-row]').count()).resolves.toBeLessThanOrEqual(150);
+    }
+    // At the end, the table's last row is drawn.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('#view-panel tbody tr[data-row]');
+      return rows[rows.length - 1] && !rows[rows.length - 1]!.nextElementSibling;
+    });
+    expect(errors).toEqual([]);
   });
 
   test('the default follows the browser language, and the toggle switches and records it', async () => {

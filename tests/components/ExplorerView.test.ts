@@ -30,6 +30,18 @@ describe('ExplorerView', () => {
     expect(screen.getByRole('button', { name: `Show all ${model.total}` })).toBeInTheDocument();
   });
 
+  test('"Show all" moves focus to the table before its buttons go, so focus is never lost to the page; "Show more" keeps it', async () => {
+    renderExplorer();
+    const more = screen.getByRole('button', { name: 'Show 15 more' });
+    more.focus();
+    await fireEvent.click(more);
+    expect(document.activeElement).toBe(more);
+    const all = screen.getByRole('button', { name: /^Show all/ });
+    all.focus();
+    await fireEvent.click(all);
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: en.explorer.tableCaption }));
+  });
+
   test('typing a search, choosing a category or a kind reports new filters', async () => {
     const { onchange } = renderExplorer();
     await fireEvent.input(screen.getByLabelText(en.explorer.search), { target: { value: '科技型' } });
