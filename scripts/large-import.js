@@ -45,14 +45,16 @@ export function oneLargeCity(limit = 4.9 * 1024 * 1024) {
 }
 
 /**
- * `rows` short rows of one city over the eight other categories: a long table to list, not to chart.
+ * `rows` rows of one city over the eight other categories: a long table to list, not to chart. Each row's quote is
+ * short unless `quote` says otherwise (rows of another height, for the table's window to follow).
  * @param {number} rows
+ * @param {(n: number) => string} [quote]
  */
-export function manyRows(rows) {
+export function manyRows(rows, quote = (n) => `新增${n}`) {
   const lines = ['city,category,measure,kind,period,value,unit,quote,city_zh,city_en'];
   for (let n = 0; n < rows; n++) {
     const [category, measure, unit] = /** @type {[string, string, string]} */ (CATEGORIES[n % CATEGORIES.length]);
-    lines.push(`longcity,${category},${measure},target,${2021 + (n % 3)},${(n % 97) + 1},${unit},新增${n},长城,Long City`);
+    lines.push(`longcity,${category},${measure},target,${2021 + (n % 3)},${(n % 97) + 1},${unit},${quote(n)},长城,Long City`);
   }
   return lines.join('\n') + '\n';
 }

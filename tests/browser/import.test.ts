@@ -5,24 +5,13 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, useBrowser } from './page';
+import { fixture, importFile, openApp, useBrowser } from './page';
 import { gbkOf } from '../fixtures/import/gbk';
 
 const VALID = new URL('../fixtures/import/valid-city.csv', import.meta.url).pathname;
 const HEADER = readFileSync(VALID, 'utf8').split('\n')[0]!;
 
 const browser = useBrowser();
-
-function fixture(name: string, body: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'import-')), name);
-  writeFileSync(path, body);
-  return path;
-}
-
-async function importFile(page: Page, path: string) {
-  await page.click('[data-import] summary');
-  await page.setInputFiles('[data-import] input[type=file]', path);
-}
 
 const view = async (page: Page, tab: string) => {
   await page.getByRole('tab', { name: tab }).click();

@@ -1,18 +1,14 @@
 // An analyst's 300 cities through the real file input: find one by typing part of its Chinese name, highlight it,
 // and read it labelled among all the others in every headline view, on a desktop and a phone, accessibly.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { manyCitiesCsv } from '../../scripts/many-cities.js';
 import { syntheticRows } from '../fixtures/synthetic';
-import { axeViolations, openApp, useBrowser } from './page';
+import { axeViolations, fixture, importFile, openApp, useBrowser } from './page';
 
 const browser = useBrowser();
 const rows = syntheticRows(300, 20, 1);
-const file = join(mkdtempSync(join(tmpdir(), 'many-')), 'cities-300.csv');
-writeFileSync(file, manyCitiesCsv(rows));
+const file = fixture('cities-300.csv', manyCitiesCsv(rows));
 
 const HEADLINE: Record<string, string> = { rd: 'rd_intensity', firms: 'high_tech_firms', market: 'tech_market' };
 // A city with a stated figure in each of the three headline views, so each view has a bar to label.
@@ -23,8 +19,7 @@ const city = rows.cities.find((c) =>
 describe('300 imported cities', () => {
   test('typing part of a Chinese name finds the city; Shift+Enter highlights it; every view labels it among the strips', async () => {
     const { page, errors } = await openApp(browser());
-    await page.click('[data-import] summary');
-    await page.setInputFiles('[data-import] input[type=file]', file);
+    await importFile(page, file);
     await expect(page.locator('[data-import-ok]').textContent()).resolves.toContain('292 more cities added');
     // The long list of imported cities is folded, so the page does not grow by metres.
     await expect(page.locator('[data-imported-list]').getAttribute('open')).resolves.toBeNull();
@@ -124,8 +119,7 @@ describe('300 imported cities', () => {
 describe('300 imported cities, saved as images', () => {
   test('a square too small to read is held back with the size its labels would shrink to; the reader may still save it', async () => {
     const { page, errors } = await openApp(browser(), { query: '?view=firms' });
-    await page.click('[data-import] summary');
-    await page.setInputFiles('[data-import] input[type=file]', file);
+    await importFile(page, file);
     await page.waitForSelector('[data-import-ok]');
     await page.click('[data-action="image"]');
     await page.click('[data-action="png-square"]');

@@ -1,5 +1,7 @@
 // Shared set-up of the browser tests: the built single file opened from disk, with its errors and requests recorded.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
@@ -65,4 +67,17 @@ export function useBrowser(): () => Browser {
     if (!browser) throw new Error('Chromium has not started yet.');
     return browser;
   };
+}
+
+/** A file of that name and text in a fresh temporary folder, for the import's file input. */
+export function fixture(name: string, body: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'import-')), name);
+  writeFileSync(path, body);
+  return path;
+}
+
+/** Opens the import panel and gives its file input a file, as a reader choosing one. */
+export async function importFile(page: Page, path: string): Promise<void> {
+  await page.click('[data-import] summary');
+  await page.setInputFiles('[data-import] input[type=file]', path);
 }

@@ -3,14 +3,16 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
   compare,
+  inValueOrder,
   needsSections,
   pairReasons,
   resolve,
   scopeKey,
   sortGroup,
   type ReasonCode,
+  type SortedFigure,
 } from '../../src/lib/data/compare';
-import { parsePeriod } from '../../src/lib/data/period';
+import { comparePeriods, parsePeriod } from '../../src/lib/data/period';
 import { documentsOf } from '../../src/lib/i18n/describe';
 import { en } from '../../src/lib/i18n/en';
 import type { Mark } from '../../src/lib/data/views/marks';
@@ -233,6 +235,9 @@ describe('sortGroup: value never ranks what is not comparable', () => {
       value: fc.constantFrom(0, -0, 1, 2.5, 2.5, 300, -4),
       scope_class: fc.constantFrom('city_wide', 'not_stated', 'above_size_industry'),
       combined: fc.boolean(),
+      // A restatement of, or a 其中 part of, an earlier row (by its index): resolve() folds them into cards.
+      restates: fc.option(fc.nat(39), { nil: undefined }),
+      part_of: fc.option(fc.nat(39), { nil: undefined }),
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), fc.constantFrom('value', 'name'), (rows, sort) => {
@@ -247,6 +252,8 @@ describe('sortGroup: value never ranks what is not comparable', () => {
               qualifier: r.kind === 'not_stated' ? '' : 'exactly',
               scope_class: r.scope_class,
               combined: r.combined,
+              restates: r.restates !== undefined && r.restates < i ? `m${r.restates}` : '',
+              part_of: r.part_of !== undefined && r.part_of < i && r.restates === undefined ? `m${r.part_of}` : '',
             } as Partial<FigureInput> & { id: string },
             r.city + 1,
           ),
@@ -257,11 +264,12 @@ describe('sortGroup: value never ranks what is not comparable', () => {
               statusRank[a.status] - statusRank[b.status] ||
               (sort === 'value' && a.status === 'comparable' && b.status === 'comparable' ? a.rankSet - b.rankSet || b.mark.value! - a.mark.value! : 0) ||
               a.mark.order - b.mark.order ||
-              (parsePeriod(a.mark.period)!.start - parsePeriod(b.mark.period)!.start || parsePeriod(a.mark.period)!.end - parsePeriod(b.mark.period)!.end),
+              comparePeriods(a.mark.period, b.mark.period),
           );
           expect(sortGroup(group, sort).map((f) => f.mark.id)).toEqual(expected.map((f) => f.mark.id));
         }
       }),
+      { numRuns: 3000 },
     );
   });
 
@@ -273,5 +281,19 @@ describe('sortGroup: value never ranks what is not comparable', () => {
   test('a group of one rank set and nothing set apart needs no section headings', () => {
     const [group] = compare([mark({ id: 'p', city: 'a' }), mark({ id: 'q', city: 'b' }), mark({ id: 'r', city: 'c', kind: 'not_stated' })]);
     expect(needsSections(sortGroup(group!, 'value'), 'value')).toBe(false);
+  });
+});
+
+describe('inValueOrder', () => {
+  test('lowest value first, figures of one value in the order given: what a stable sort by value gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(-2.5, -0, 0, 1, 1.5, 3, 1e6), { maxLength: 60 }), (values) => {
+        const figures = values.map((value, i) => ({ mark: { id: String(i), value } }) as unknown as SortedFigure);
+        const expected = [...figures].sort((a, b) => a.mark.value! - b.mark.value!);
+        expect(inValueOrder(figures).map((f) => f.mark.id)).toEqual(expected.map((f) => f.mark.id));
+        const highestFirst = [...figures].sort((a, b) => b.mark.value! - a.mark.value!);
+        expect(inValueOrder(figures, 'descending').map((f) => f.mark.id)).toEqual(highestFirst.map((f) => f.mark.id));
+      }),
+    );
   });
 });

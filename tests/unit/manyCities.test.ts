@@ -5,9 +5,6 @@ import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
 import { describeView, NAMED_CITIES, NAMED_DOCUMENTS, sourceLine } from '../../src/lib/i18n/describe';
 import { catalogues } from '../../src/lib/i18n';
 import { DISTRIBUTION_FROM, toChartRows } from '../../src/views/chartRows';
-import { inValueOrder } from '../../src/lib/data/compare';
-import fc from 'fast-check';
-import type { SortedFigure } from '../../src/lib/data/compare';
 import { figure, fixtureDataset } from '../fixtures/figures';
 import { syntheticDataset } from '../fixtures/synthetic';
 
@@ -40,20 +37,6 @@ describe('the switch to strips', () => {
     expect(dots.filter((d) => d.color !== 'var(--city-context)').map((d) => d.key)).toEqual(['c15-rd']);
     // Dots run in value order, so the arrow keys walk a strip from the lowest to the highest.
     expect(dots.map((d) => d.value)).toEqual([...dots.map((d) => d.value)].sort((a, b) => a - b));
-  });
-});
-
-describe('inValueOrder', () => {
-  test('lowest value first, figures of one value in the order given: what a stable sort by value gives', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(-2.5, -0, 0, 1, 1.5, 3, 1e6), { maxLength: 60 }), (values) => {
-        const figures = values.map((value, i) => ({ mark: { id: String(i), value } }) as unknown as SortedFigure);
-        const expected = [...figures].sort((a, b) => a.mark.value! - b.mark.value!);
-        expect(inValueOrder(figures).map((f) => f.mark.id)).toEqual(expected.map((f) => f.mark.id));
-        const highestFirst = [...figures].sort((a, b) => b.mark.value! - a.mark.value!);
-        expect(inValueOrder(figures, 'descending').map((f) => f.mark.id)).toEqual(highestFirst.map((f) => f.mark.id));
-      }),
-    );
   });
 });
 

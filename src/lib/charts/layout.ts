@@ -6,6 +6,7 @@
  * label never runs past the edge it was wrapped for.
  */
 export function charWidth(char: string, fontSize: number): number {
+  // Not wrapText's set of Chinese characters: general punctuation is a full em wide but no place to break a line.
   const code = char.codePointAt(0) ?? 0;
   const wide =
     (code >= 0x2010 && code <= 0x206f) || (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef);
@@ -29,11 +30,14 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 export function textWidth(text: string, fontSize: number): number {
   const key = `${fontSize}\u0000${text}`;
-  const known = measured.get(key);
-  if (known !== undefined) return known;
+  return measured.get(key) ?? remember(measured, key, widthOf(text, fontSize));
+}
+
+/** A text's width, not remembered: wrapping measures many pieces and prefixes that never come back. */
+function widthOf(text: string, fontSize: number): number {
   let width = 0;
   for (const char of text) width += charWidth(char, fontSize);
-  return remember(measured, key, width);
+  return width;
 }
 
 /**
@@ -61,7 +65,7 @@ function wrapLines(text: string, maxWidth: number, fontSize: number): string[] {
     if (CLOSING.test(token) && tokens.length > 0 && !/\s$/.test(tokens[tokens.length - 1]!)) tokens[tokens.length - 1] += token;
     // A URL wider than the line breaks only after a / ? or &, so what is printed can still be typed; any other
     // word that wide is cut, rather than run past the edge.
-    else if (textWidth(token, fontSize) > maxWidth) tokens.push(...(URL_START.test(token) ? urlPieces(token) : splitToWidth(token, maxWidth, fontSize)));
+    else if (widthOf(token, fontSize) > maxWidth) tokens.push(...(URL_START.test(token) ? urlPieces(token) : splitToWidth(token, maxWidth, fontSize)));
     else tokens.push(token);
   }
   if (opening) tokens.push(opening);
@@ -72,13 +76,13 @@ function wrapLines(text: string, maxWidth: number, fontSize: number): string[] {
   let width = 0;
   let trailing = 0;
   for (const token of tokens) {
-    const tokenWidth = textWidth(token, fontSize);
+    const tokenWidth = widthOf(token, fontSize);
     const blank = token.trim() === '';
     const tokenTrailing = blank ? tokenWidth : trailingWidth(token, fontSize);
     if (line.trim() !== '' && (blank ? width - trailing : width + tokenWidth - tokenTrailing) > maxWidth) {
       lines.push(line.trimEnd());
       line = token.trimStart();
-      width = textWidth(line, fontSize);
+      width = widthOf(line, fontSize);
       trailing = blank ? 0 : tokenTrailing;
     } else {
       line += token;
@@ -91,7 +95,7 @@ function wrapLines(text: string, maxWidth: number, fontSize: number): string[] {
 }
 
 /** The width of a text's trailing spaces. */
-const trailingWidth = (text: string, fontSize: number) => textWidth(text.slice(text.trimEnd().length), fontSize);
+const trailingWidth = (text: string, fontSize: number) => widthOf(text.slice(text.trimEnd().length), fontSize);
 
 const URL_START = /^[a-z][a-z\d+.-]*:\/\//i;
 
@@ -103,7 +107,7 @@ export function urlPieces(url: string): string[] {
 /** The widest piece of text that wrapText cannot break: a URL's piece between two break points. */
 export function widestUnbreakable(text: string, fontSize: number): number {
   const urls = text.split(/\s+/).filter((word) => URL_START.test(word));
-  return Math.max(0, ...urls.flatMap(urlPieces).map((piece) => textWidth(piece, fontSize)));
+  return Math.max(0, ...urls.flatMap(urlPieces).map((piece) => widthOf(piece, fontSize)));
 }
 
 const OPENING = /^[（「『《〈【〔〖“‘]$/;
@@ -113,7 +117,7 @@ function splitToWidth(token: string, maxWidth: number, fontSize: number): string
   const pieces: string[] = [];
   let piece = '';
   for (const char of token) {
-    if (piece && textWidth(piece + char, fontSize) > maxWidth) {
+    if (piece && widthOf(piece + char, fontSize) > maxWidth) {
       pieces.push(piece);
       piece = '';
     }

@@ -6,64 +6,156 @@
  */
 const SIZE = 100;
 const BEFORE = 30;
+/** Frames the window may look again on its own after a scroll (each once rows were measured or moved): it always stops. */
+const SETTLE_FRAMES = 8;
+/** A row's height before any row is measured. */
+const FIRST_GUESS = 64;
 
-export class RowWindow {
+export class RowWindow<T> {
   /** Index of the first row drawn. */
   start = $state(0);
-  /** Average height of a drawn row, in px, measured as the reader scrolls (rows wrap, so it is not fixed). */
-  rowHeight = $state(64);
+  /** Bumped when rows are measured anew, so the spacers are sized again. */
+  #measuredVersion = $state(0);
+  /**
+   * Each measured row's height, by its key: rows differ (a long quote wraps), so a spacer holds the rows it stands
+   * for at their own heights where known, and at the average of the measured ones elsewhere. Cleared on resize.
+   */
+  // Not reactive itself: the spacers are sized again when #measuredVersion is bumped, once per measuring.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #heights = new Map<string, number>();
+  #measuredTotal = 0;
+  readonly #key: (row: T) => string;
   readonly size = SIZE;
 
+  constructor(key: (row: T) => string) {
+    this.#key = key;
+  }
+
+  /** The height a spacer gives a row: its own once measured, else the measured rows' average. */
+  #heightOf(row: T): number {
+    const known = this.#heights.get(this.#key(row));
+    if (known !== undefined) return known;
+    return this.#heights.size > 0 ? this.#measuredTotal / this.#heights.size : FIRST_GUESS;
+  }
+
+  #heightOfRange(rows: readonly T[], from: number, to: number): number {
+    let height = 0;
+    for (let i = from; i < to; i++) height += this.#heightOf(rows[i]!);
+    return height;
+  }
+
   /** The rows to draw, and the height the spacers above and below them must keep. */
-  slice<T>(rows: readonly T[]): { rows: readonly T[]; above: number; below: number } {
-    const start = Math.min(this.start, Math.max(0, rows.length - SIZE));
+  slice(rows: readonly T[]): { rows: readonly T[]; above: number; below: number } {
+    void this.#measuredVersion;
+    const start = this.#firstDrawn(rows.length);
     const end = Math.min(rows.length, start + SIZE);
-    return { rows: rows.slice(start, end), above: start * this.rowHeight, below: (rows.length - end) * this.rowHeight };
+    return { rows: rows.slice(start, end), above: this.#heightOfRange(rows, 0, start), below: this.#heightOfRange(rows, end, rows.length) };
+  }
+
+  #firstDrawn(total: number): number {
+    return Math.min(this.start, Math.max(0, total - SIZE));
+  }
+
+  /** Records the drawn rows' heights (each from its top to the next one's, so a run heading counts with its row). */
+  #measure(drawn: readonly HTMLElement[]): boolean {
+    let changed = false;
+    drawn.forEach((row, i) => {
+      const top = row.getBoundingClientRect().top;
+      const height = i + 1 < drawn.length ? drawn[i + 1]!.getBoundingClientRect().top - top : row.getBoundingClientRect().height;
+      const key = row.dataset.row;
+      if (key === undefined || height <= 0) return;
+      const before = this.#heights.get(key);
+      if (before !== undefined && Math.abs(before - height) < 1) return;
+      this.#measuredTotal += height - (before ?? 0);
+      this.#heights.set(key, height);
+      changed = true;
+    });
+    return changed;
   }
 
   /**
    * An attachment for the table: on scroll and resize (once a frame at most) it finds the row at the top of the
-   * screen and moves the window so the rows on screen are drawn, with a margin either side. Rows differ in height
-   * (a long quote wraps), so the spacers are sized by the drawn rows' average, measured each time.
+   * screen and moves the window so the rows on screen are drawn, with a margin either side. Moving the window or
+   * measuring rows resizes the spacers, which would move what the reader looks at: the next frame scrolls by as much,
+   * so the row at the top stays put (after a jump into a spacer, the row the jump landed on comes to the top). A few
+   * frames at most, then it waits for the next scroll.
    */
-  follow(total: () => number) {
+  follow(rows: () => readonly T[]) {
     return (table: HTMLElement) => {
       let frame = 0;
+      let settling = 0;
+      /** The row to keep at a place on screen once the window is redrawn, and where (px from the top). */
+      let anchor: { key: string; top: number } | null = null;
+      /** Where the page is after the window's own scroll: that scroll's event is not the reader's. */
+      let scrolledTo: number | null = null;
       const update = () => {
         frame = 0;
-        const drawn = table.querySelectorAll<HTMLElement>('tbody tr[data-row]');
+        const all = rows();
+        const drawn = [...table.querySelectorAll<HTMLElement>('tbody tr[data-row]')];
+        if (anchor) {
+          const key = anchor.key;
+          const row = drawn.find((r) => r.dataset.row === key);
+          const delta = row ? row.getBoundingClientRect().top - anchor.top : 0;
+          if (Math.abs(delta) >= 1) {
+            scrollBy(0, delta);
+            scrolledTo = scrollY;
+          }
+          anchor = null;
+        }
+        const measured = this.#measure(drawn);
+        const drawnStart = this.#firstDrawn(all.length);
         const first = drawn[0];
         const last = drawn[drawn.length - 1];
-        let firstVisible = Math.floor(Math.max(0, -table.getBoundingClientRect().top) / this.rowHeight);
-        if (first && last && drawn.length > 1) {
-          // The row at the top of the screen, read from the layout on screen: over the drawn rows by their own
-          // height, over a spacer by the height it was sized with.
-          const drawnStart = Math.min(this.start, Math.max(0, total() - SIZE));
+        let firstVisible = 0;
+        let anchorTop = 0;
+        if (first && last) {
           const top = first.getBoundingClientRect().top;
           const bottom = last.getBoundingClientRect().bottom;
-          const height = (bottom - top) / drawn.length;
-          if (top > 0) firstVisible = drawnStart - Math.ceil(top / this.rowHeight);
-          else if (bottom < 0) firstVisible = drawnStart + drawn.length + Math.floor(-bottom / this.rowHeight);
-          else firstVisible = drawnStart + Math.floor(-top / Math.max(1, height));
-          // Spacers sized by another height move the rows once redrawn: look again in the next frame.
-          if (height > 0 && Math.abs(height - this.rowHeight) > 1) {
-            this.rowHeight = height;
-            onScroll();
+          if (top > 0) {
+            // Above the drawn rows: in the spacer above them (read in proportion), or above the table.
+            const tableTop = table.getBoundingClientRect().top;
+            const above = top - tableTop;
+            firstVisible = tableTop >= 0 || above <= 0 ? 0 : Math.floor(drawnStart * Math.min(1, -tableTop / above));
+          } else if (bottom <= 0) {
+            const below = this.#heightOfRange(all, drawnStart + drawn.length, all.length);
+            const after = all.length - drawnStart - drawn.length;
+            firstVisible = Math.min(all.length - 1, drawnStart + drawn.length + (below > 0 ? Math.floor(after * Math.min(1, -bottom / below)) : 0));
+          } else {
+            const onScreen = Math.max(0, drawn.findIndex((row) => row.getBoundingClientRect().bottom > 0));
+            firstVisible = drawnStart + onScreen;
+            anchorTop = drawn[onScreen]!.getBoundingClientRect().top;
           }
         }
-        const start = Math.max(0, Math.min(firstVisible - BEFORE, total() - SIZE));
+        const start = Math.max(0, Math.min(firstVisible - BEFORE, all.length - SIZE));
         // Move in steps, not on every pixel: a window that shifts by a handful of rows would redraw constantly.
-        if (Math.abs(start - this.start) >= BEFORE / 2 || start === 0) this.start = start;
+        const moved = (Math.abs(start - this.start) >= BEFORE / 2 || start === 0) && start !== this.start;
+        if (moved) this.start = start;
+        if (measured) this.#measuredVersion++;
+        if ((moved || measured) && settling < SETTLE_FRAMES) {
+          settling++;
+          const row = all[firstVisible];
+          if (row !== undefined && first) anchor = { key: this.#key(row), top: anchorTop };
+          frame = requestAnimationFrame(update);
+        }
       };
       const onScroll = () => {
+        // The window's own scroll is not the reader's: it does not start another round of settling.
+        if (scrolledTo !== null && Math.abs(scrollY - scrolledTo) < 1) scrolledTo = null;
+        else settling = 0;
         if (!frame) frame = requestAnimationFrame(update);
       };
+      const onResize = () => {
+        // Rows wrap anew at another width: every height is measured again.
+        this.#heights.clear();
+        this.#measuredTotal = 0;
+        onScroll();
+      };
       addEventListener('scroll', onScroll, { passive: true });
-      addEventListener('resize', onScroll);
+      addEventListener('resize', onResize);
       onScroll();
       return () => {
         removeEventListener('scroll', onScroll);
-        removeEventListener('resize', onScroll);
+        removeEventListener('resize', onResize);
         cancelAnimationFrame(frame);
       };
     };

@@ -113,7 +113,7 @@ export interface Group {
   category: string;
   measure: string;
   unit: string;
-  /** Stated figures first, then not_stated ones, each in city order. */
+  /** Stated figures first, then not_stated ones, each in city and period order (sortGroup keeps it among equals). */
   figures: ComparedFigure[];
   rankSets: RankSet[];
   /** Distinct cities with a stated figure, in city order. */
@@ -193,7 +193,9 @@ export function resolve(rows: readonly Mark[]): Resolved {
       entry.wordings = [...entry.wordings, row];
     }
   }
-  return { primary: [...entries.values()], orphanParts };
+  // In city and period order, as sortGroup relies on: an entry made in the second pass (a restatement of a 其中 part
+  // stands in for it) joins where its figure belongs, not at the end. The list is in that order but for those few.
+  return { primary: [...entries.values()].sort((a, b) => byCityThenPeriod(a.mark, b.mark)), orphanParts };
 }
 
 const isStated = (mark: Mark): boolean => mark.kind !== 'not_stated' && mark.value !== null;

@@ -10,6 +10,7 @@ import {
   QUALIFIERS,
   SCOPE_CLASSES,
   figureSchema,
+  LARGEST_NUMBER,
   runSteps,
   validateSteps,
   type CityRow,
@@ -656,7 +657,8 @@ function* checkAcrossRows(records: CsvRecord[], existing: TypedDataset): Steps<{
       );
 
     const value = cell(record, 'value');
-    if (PLAIN_NUMBER.test(value)) {
+    // A number past the largest is refused (schema.ts), not also doubted.
+    if (PLAIN_NUMBER.test(value) && Math.abs(Number(value)) <= LARGEST_NUMBER) {
       const doubt = implausibility(category, cell(record, 'measure'), cell(record, 'unit'), Number(value));
       if (doubt) warnings.push(issue(row, 'value', value, 'implausible_value', doubt));
     }

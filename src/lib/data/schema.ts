@@ -136,6 +136,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/**
+ * The largest number a file may state, in any unit: the largest real ones (China's R&D spending, 3 trillion yuan, as
+ * 33,000 亿元, or 3×10^12 元) are far below it. Past about 10^308 a number reads as Infinity, and near it a chart's
+ * scale computes NaN: neither could be drawn or compared.
+ */
+export const LARGEST_NUMBER = 1e15;
 
 const ok = (value: unknown) => ({ value });
 
@@ -197,10 +203,9 @@ function number(name: string, required = true): Column {
         ? ok(null)
         : !NUMBER.test(cell)
           ? { code: 'not_a_number', message: 'Expected a plain number such as 3.5 (no unit, no % sign).' }
-          : Number.isFinite(Number(cell))
+          : Math.abs(Number(cell)) <= LARGEST_NUMBER
             ? ok(Number(cell))
-            : // Over 308 digits reads as Infinity: no scale could place it, nor any comparison rank it.
-              { code: 'number_too_large', message: 'This number is too large to be drawn or compared (over 308 digits).' },
+            : { code: 'number_too_large', message: 'This number is too large to be drawn or compared: none here is above 10^15 (a thousand trillion).' },
   };
 }
 

@@ -11,7 +11,7 @@ const ZH_ISSUES: Record<string, string> = {
   required: '此项必填，不能为空。',
   not_in_vocabulary: '取值不在允许的词表内，请参照模板填写。',
   not_a_number: '应为纯数字，例如 3.5（不带单位、不带 % 号）。',
-  number_too_large: '数值过大（超过308位），无法绘制或比较。',
+  number_too_large: '数值过大（超过10^15，即一千万亿），无法绘制或比较。',
   bad_format: '格式不正确，请参照模板填写（如编号用小写字母和连字符，时期写作 2023 或 2022-2023）。',
   duplicate_id: '编号重复，每行的 id 必须唯一。',
   unknown_reference: '引用的编号在文件中不存在。',
