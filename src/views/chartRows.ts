@@ -76,18 +76,23 @@ function distributionRows(
     else sections.set(key, [figure]);
   }
   const several = [...sections.keys()].filter((key) => key !== 'missing').length > 1;
+  // "N more cities state no figure here" counts cities, each once, and only those stating none in the panel: a city
+  // with a 2023 figure and a 2022 row not stated has its dot (the notes list the row not stated).
+  const stating = new Set<string>();
+  for (const figure of figures) if (figure.mark.value !== null) stating.add(figure.mark.city);
   const rows: ChartRow[] = [];
   for (const [key, members] of sections) {
     // One pass over a section's figures: hundreds of cities pass through here on every toggle.
     const stated: SortedFigure[] = [];
     const followed: SortedFigure[] = [];
-    let unlabelledMissing = 0;
+    const silent = new Set<string>();
     for (const figure of members) {
       const followedCity = follows(figure);
       if (followedCity) followed.push(figure);
       if (figure.mark.value !== null) stated.push(figure);
-      else if (!followedCity) unlabelledMissing++;
+      else if (!followedCity && !stating.has(figure.mark.city)) silent.add(figure.mark.city);
     }
+    const unlabelledMissing = silent.size;
     const heading = (sectioned || several) && key !== 'missing' ? sectionHeading(members[0]!.section, group, lang, m) : '';
     if (stated.length > 0 || unlabelledMissing > 0) {
       const label = [stated.length > 0 ? m.strip(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : ''].filter(Boolean).join(m.listSep);

@@ -69,6 +69,24 @@ describe('importing a sixth city', () => {
     await expect(page.locator('[data-city]').count()).resolves.toBe(5);
   });
 
+  test('an embed made with an import names only bundled cities and says, in the article, that a local import is missing', async () => {
+    const { page, errors } = await openApp(browser());
+    await importFile(page, VALID);
+    await page.waitForSelector('[data-import-ok]');
+    await page.goto(`${page.url().split('?')[0]}?cities=maanshan,wuhu&focus=maanshan,wuhu&imported=1`);
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const code = await page.getByRole('dialog').locator('textarea').inputValue();
+    const src = new URL(/<iframe src="([^"]+)"/.exec(code)![1]!.replace(/&#38;|&amp;/g, '&'));
+    expect(src.searchParams.get('imported')).toBe('1');
+    expect(code).not.toContain('maanshan');
+    const embed = await page.context().newPage();
+    await embed.goto(src.href);
+    await embed.waitForSelector('html[data-hydrated]');
+    await expect(embed.locator('[data-embed-import-missing]').textContent()).resolves.toContain('imported from a local file');
+    expect(errors).toEqual([]);
+  });
+
   test('a hostile but valid file is shown as text, runs nothing, and its formula is neutralised in the CSV', async () => {
     const { page, errors } = await openApp(browser());
     const cells: Record<string, string> = {

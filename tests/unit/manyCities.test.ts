@@ -40,6 +40,29 @@ describe('the switch to strips', () => {
   });
 });
 
+test('a strip says how many more cities state no figure: each city once, and none that states a figure in the panel', () => {
+  const cities = Array.from({ length: 16 }, (_, i) => `c${i + 10}`);
+  const rd = { category: 'rd_intensity', measure: 'share_of_gdp', unit: '%', scope_class: 'economy_wide', scope_zh: '全社会', scope_en: 'economy-wide' } as const;
+  const notStated = (id: string, city: string, period: string) => figure({ ...rd, id, city, period, kind: 'not_stated', value: null, qualifier: null });
+  const data = fixtureDataset(
+    [
+      ...cities.slice(0, 14).map((city, i) => figure({ ...rd, id: `${city}-rd`, city, value: 1 + i / 10 })),
+      // A city stating a 2023 figure, with its 2022 row not stated: it has a dot, and is no city stating nothing.
+      notStated('c10-2022', 'c10', '2022'),
+      // A city with three rows not stated is one city.
+      ...['2021', '2022', '2023'].map((period) => notStated(`c24-${period}`, 'c24', period)),
+      notStated('c25-2023', 'c25', '2023'),
+    ],
+    cities,
+  );
+  const view = buildView(data, 'rd', { cities, sort: 'name' });
+  const panel = view.panels[0]!;
+  for (const lang of ['en', 'zh'] as const) {
+    const labels = toChartRows(panel.group, panel.figures, view.sort, panel.sectioned, lang, catalogues[lang], false).map((r) => r.label);
+    expect(labels.join(' | '), lang).toContain(catalogues[lang].stripMissing(2));
+  }
+});
+
 describe('words about 300 cities', () => {
   const data = syntheticDataset(300, 20, 1);
   const cities = (data.cities.array('id') as string[]).slice();

@@ -335,6 +335,7 @@ export const en = {
   theme: { label: 'Theme', auto: 'Auto', light: 'Light', dark: 'Dark' },
   importMissing:
     'This link was made with a city imported from a local file. That file is not on this computer, so only the five bundled cities are shown.',
+  embedImportMissing: 'Made with a city imported from a local file, which an embed cannot show: only the five bundled cities are shown.',
   dismiss: 'Dismiss',
   credit: (date: string, url: string) => `Tech Targets · exported ${date} · ${url}`,
   /** The credit of an image made where no address can be given (a file on disk): the app and data it came from. */

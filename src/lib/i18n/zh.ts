@@ -372,6 +372,7 @@ export const zh: Messages = {
   langNames: { zh: '中文', en: 'English' },
   theme: { label: '主题', auto: '跟随系统', light: '浅色', dark: '深色' },
   importMissing: '此链接包含从本地文件导入的城市数据，但这台电脑上没有该文件，因此仅显示内置的五座城市。',
+  embedImportMissing: '本图制作时用到了从本地文件导入的城市，嵌入的图表无法显示，只显示五座内置城市。',
   dismiss: '知道了',
   credit: (date: string, url: string) => `科技目标 · ${date}导出 · ${url}`,
   creditVersions: (date: string, app: string, data: string) => `科技目标 ${app} · 数据版本${data} · ${date}导出`,
