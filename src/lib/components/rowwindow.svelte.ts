@@ -10,6 +10,10 @@ const BEFORE = 30;
 const SETTLE_FRAMES = 8;
 /** A row's height before any row is measured. */
 const FIRST_GUESS = 64;
+/** A reader's scroll is over once no scroll event has come for this long (where no scrollend event says so). */
+const REST_MS = 150;
+/** A scroll this soon after the reader's input is the reader's (a smooth scroll from a key runs about this long). */
+const INPUT_MS = 1000;
 
 export class RowWindow<T> {
   /** Index of the first row drawn. */
@@ -18,12 +22,13 @@ export class RowWindow<T> {
   #measuredVersion = $state(0);
   /**
    * Each measured row's height, by its key: rows differ (a long quote wraps), so a spacer holds the rows it stands
-   * for at their own heights where known, and at the average of the measured ones elsewhere. Cleared on resize.
+   * for at their own heights where known, and at the first measured rows' average elsewhere. Cleared on resize.
    */
   // Not reactive itself: the spacers are sized again when #measuredVersion is bumped, once per measuring.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #heights = new Map<string, number>();
-  #measuredTotal = 0;
+  /** The unmeasured rows' height: the first measured rows' average. */
+  #guess: number | null = null;
   readonly #key: (row: T) => string;
   readonly size = SIZE;
 
@@ -31,11 +36,13 @@ export class RowWindow<T> {
     this.#key = key;
   }
 
-  /** The height a spacer gives a row: its own once measured, else the measured rows' average. */
+  /**
+   * The height a spacer gives a row: its own once measured, else the average of the first rows measured. That guess
+   * is kept, not brought up to date as more rows are measured: a new average over 40,000 unmeasured rows would change
+   * the page's height by metres at a time, and move the scroll bar and what End reaches.
+   */
   #heightOf(row: T): number {
-    const known = this.#heights.get(this.#key(row));
-    if (known !== undefined) return known;
-    return this.#heights.size > 0 ? this.#measuredTotal / this.#heights.size : FIRST_GUESS;
+    return this.#heights.get(this.#key(row)) ?? this.#guess ?? FIRST_GUESS;
   }
 
   #heightOfRange(rows: readonly T[], from: number, to: number): number {
@@ -59,17 +66,19 @@ export class RowWindow<T> {
   /** Records the drawn rows' heights (each from its top to the next one's, so a run heading counts with its row). */
   #measure(drawn: readonly HTMLElement[]): boolean {
     let changed = false;
+    let total = 0;
     drawn.forEach((row, i) => {
       const top = row.getBoundingClientRect().top;
       const height = i + 1 < drawn.length ? drawn[i + 1]!.getBoundingClientRect().top - top : row.getBoundingClientRect().height;
       const key = row.dataset.row;
       if (key === undefined || height <= 0) return;
+      total += height;
       const before = this.#heights.get(key);
       if (before !== undefined && Math.abs(before - height) < 1) return;
-      this.#measuredTotal += height - (before ?? 0);
       this.#heights.set(key, height);
       changed = true;
     });
+    if (this.#guess === null && drawn.length > 0 && total > 0) this.#guess = total / drawn.length;
     return changed;
   }
 
@@ -88,11 +97,20 @@ export class RowWindow<T> {
       let anchor: { key: string; top: number } | null = null;
       /** Where the page is after the window's own scroll: that scroll's event is not the reader's. */
       let scrolledTo: number | null = null;
+      /**
+       * The reader's scroll is under way (a smooth scroll from End or PageDown, a flick): the window's own scroll would
+       * stop it halfway, so rows are held in place only once it has come to rest.
+       */
+      let scrolling = false;
+      let restTimer = 0;
+      /** When the reader last turned a wheel, touched, pressed a key or a pointer: a scroll soon after is theirs. */
+      let lastInput = -Infinity;
+      const onInput = () => (lastInput = performance.now());
       const update = () => {
         frame = 0;
         const all = rows();
         const drawn = [...table.querySelectorAll<HTMLElement>('tbody tr[data-row]')];
-        if (anchor) {
+        if (anchor && !scrolling) {
           const key = anchor.key;
           const row = drawn.find((r) => r.dataset.row === key);
           const delta = row ? row.getBoundingClientRect().top - anchor.top : 0;
@@ -100,8 +118,8 @@ export class RowWindow<T> {
             scrollBy(0, delta);
             scrolledTo = scrollY;
           }
-          anchor = null;
         }
+        anchor = null;
         const measured = this.#measure(drawn);
         const drawnStart = this.#firstDrawn(all.length);
         const first = drawn[0];
@@ -141,22 +159,43 @@ export class RowWindow<T> {
       const onScroll = () => {
         // The window's own scroll is not the reader's: it does not start another round of settling.
         if (scrolledTo !== null && Math.abs(scrollY - scrolledTo) < 1) scrolledTo = null;
-        else settling = 0;
+        else {
+          settling = 0;
+          if (performance.now() - lastInput < INPUT_MS) {
+            scrolling = true;
+            // At rest once no scroll has come for a while (scrollend, where there is one, says so sooner).
+            clearTimeout(restTimer);
+            restTimer = window.setTimeout(onRest, REST_MS);
+          }
+        }
+        if (!frame) frame = requestAnimationFrame(update);
+      };
+      const onRest = () => {
+        clearTimeout(restTimer);
+        if (!scrolling) return;
+        scrolling = false;
+        settling = 0;
         if (!frame) frame = requestAnimationFrame(update);
       };
       const onResize = () => {
         // Rows wrap anew at another width: every height is measured again.
         this.#heights.clear();
-        this.#measuredTotal = 0;
+        this.#guess = null;
         onScroll();
       };
+      const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+      for (const type of inputs) addEventListener(type, onInput, { passive: true, capture: true });
       addEventListener('scroll', onScroll, { passive: true });
+      addEventListener('scrollend', onRest);
       addEventListener('resize', onResize);
       onScroll();
       return () => {
+        for (const type of inputs) removeEventListener(type, onInput, { capture: true });
         removeEventListener('scroll', onScroll);
+        removeEventListener('scrollend', onRest);
         removeEventListener('resize', onResize);
         cancelAnimationFrame(frame);
+        clearTimeout(restTimer);
       };
     };
   }
