@@ -2,7 +2,7 @@
 import type { ChartDot, ChartRow } from '../lib/charts/types';
 import { inValueOrder, sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
-import { cityName, docTitle, flagsOf, label, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
+import { cityName, docTitle, flagsOf, label, notStatedText, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
 import type { Messages } from '../lib/i18n/en';
 import type { ViewModel } from '../lib/data/views/headline';
 import type { TableItem } from '../lib/components/DataTable.svelte';
@@ -191,7 +191,7 @@ export function toChartRow(
   const { mark } = figure;
   const city = cityName(mark, lang);
   const flags = flagsOf(figure, m, lang);
-  const missingLabel = m.notStatedIn(city, formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
+  const missingLabel = notStatedText(mark, lang, m);
   const why = figure.status === 'set_apart' ? m.labelled(m.fields.setApartWhy, whySetApart(figure, lang, m)) : '';
   return {
     ...markLook(figure, focus),

@@ -61,6 +61,15 @@ test('a strip says how many more cities state no figure: each city once, and non
     const labels = toChartRows(panel.group, panel.figures, view.sort, panel.sectioned, lang, catalogues[lang], false).map((r) => r.label);
     expect(labels.join(' | '), lang).toContain(catalogues[lang].stripMissing(2));
   }
+  // Highlighted, the city with three years not stated in its one plan has three labelled marks: each names its year.
+  const missing = toChartRows(panel.group, panel.figures, view.sort, panel.sectioned, 'en', catalogues.en, false, new Set(['c24']))
+    .filter((r) => r.key.startsWith('c24-'))
+    .map((r) => r.missingLabel);
+  expect(missing).toEqual([
+    'Not stated in City C24’s 2023 work plan (for 2021)',
+    'Not stated in City C24’s 2023 work plan (for 2022)',
+    'Not stated in City C24’s 2023 work plan',
+  ]);
 });
 
 describe('words about 300 cities', () => {

@@ -126,6 +126,8 @@ export class RowWindow<T> {
         const last = drawn[drawn.length - 1];
         let firstVisible = 0;
         let anchorTop = 0;
+        // With the table's top on screen, the page above it is what the reader sees: nothing to hold in place.
+        let holdable = true;
         if (first && last) {
           const top = first.getBoundingClientRect().top;
           const bottom = last.getBoundingClientRect().bottom;
@@ -133,7 +135,8 @@ export class RowWindow<T> {
             // Above the drawn rows: in the spacer above them (read in proportion), or above the table.
             const tableTop = table.getBoundingClientRect().top;
             const above = top - tableTop;
-            firstVisible = tableTop >= 0 || above <= 0 ? 0 : Math.floor(drawnStart * Math.min(1, -tableTop / above));
+            holdable = tableTop < 0 && above > 0;
+            firstVisible = holdable ? Math.floor(drawnStart * Math.min(1, -tableTop / above)) : 0;
           } else if (bottom <= 0) {
             const below = this.#heightOfRange(all, drawnStart + drawn.length, all.length);
             const after = all.length - drawnStart - drawn.length;
@@ -145,14 +148,16 @@ export class RowWindow<T> {
           }
         }
         const start = Math.max(0, Math.min(firstVisible - BEFORE, all.length - SIZE));
-        // Move in steps, not on every pixel: a window that shifts by a handful of rows would redraw constantly.
-        const moved = (Math.abs(start - this.start) >= BEFORE / 2 || start === 0) && start !== this.start;
+        // Move in steps, not on every pixel: a window that shifts by a handful of rows would redraw constantly; at
+        // either end of the table, though, the first or last rows must be drawn.
+        const atEnd = start === 0 || start === Math.max(0, all.length - SIZE);
+        const moved = (Math.abs(start - this.start) >= BEFORE / 2 || atEnd) && start !== this.start;
         if (moved) this.start = start;
         if (measured) this.#measuredVersion++;
         if ((moved || measured) && settling < SETTLE_FRAMES) {
           settling++;
           const row = all[firstVisible];
-          if (row !== undefined && first) anchor = { key: this.#key(row), top: anchorTop };
+          if (row !== undefined && first && holdable) anchor = { key: this.#key(row), top: anchorTop };
           frame = requestAnimationFrame(update);
         }
       };
@@ -161,6 +166,8 @@ export class RowWindow<T> {
         if (scrolledTo !== null && Math.abs(scrollY - scrolledTo) < 1) scrolledTo = null;
         else {
           settling = 0;
+          // The page moved by another hand: a row held from before that move would pull it back.
+          anchor = null;
           if (performance.now() - lastInput < INPUT_MS) {
             scrolling = true;
             // At rest once no scroll has come for a while (scrollend, where there is one, says so sooner).

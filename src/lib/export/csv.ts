@@ -5,7 +5,7 @@ import { isoMonth, parsePeriod } from '../data/period';
 import type { ExplorerModel } from '../data/views/explorer';
 import type { Reference, ViewModel } from '../data/views/headline';
 import type { Mark } from '../data/views/marks';
-import { cityName, docTitle, groupTitle, label, panelTitle, scopeText, standingText } from '../i18n/describe';
+import { cityName, docTitle, groupTitle, label, notStatedText, panelTitle, scopeText, standingText } from '../i18n/describe';
 import type { Messages } from '../i18n/en';
 import { formatFigure, formatPeriod, type Lang } from '../i18n/format';
 
@@ -151,7 +151,7 @@ export function chartToCsv(
       m.fields.comparable,
       (f) =>
         f.status === 'missing'
-          ? m.notStatedIn(cityName(f.mark, lang), formatPeriod(f.mark.doc_period, lang), m.docKinds[f.mark.doc_kind])
+          ? notStatedText(f.mark, lang, m)
           : standingText(f, lang, m),
       m.nationalReference.comparability,
     ),

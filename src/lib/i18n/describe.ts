@@ -12,6 +12,19 @@ export const cityName = (mark: Pick<Mark, 'city_en' | 'city_zh'> & { city_homony
 export const docTitle = (mark: Pick<Mark, 'doc_title_en' | 'doc_title_zh'>, lang: Lang): string =>
   lang === 'zh' ? mark.doc_title_zh : mark.doc_title_en;
 
+/**
+ * Where a not-stated figure was looked for: "Not stated in Huaibei’s 2023 work summary". A plan for 2021–25 may leave
+ * several years unstated: each names its own year, so no two such marks read alike.
+ */
+export function notStatedText(
+  mark: Pick<Mark, 'city_en' | 'city_zh' | 'city_homonym' | 'period' | 'doc_period' | 'doc_kind'>,
+  lang: Lang,
+  m: Messages,
+): string {
+  const where = m.notStatedIn(cityName(mark, lang), formatPeriod(mark.doc_period, lang), m.docKinds[mark.doc_kind]);
+  return mark.period === mark.doc_period ? where : m.notStatedFor(where, formatPeriod(mark.period, lang));
+}
+
 export const label = (mark: Pick<Mark, 'label_en' | 'label_zh'>, lang: Lang): string =>
   lang === 'zh' ? mark.label_zh : mark.label_en;
 

@@ -168,6 +168,7 @@ export const en = {
   /** The disclosure holding an embedded chart's other comparability notes. */
   moreNotes: (count: number) => `Read with care: ${count} more ${count === 1 ? 'note' : 'notes'}`,
   notStatedIn: (city: string, period: string, kind: string) => `Not stated in ${city}’s ${period} ${kind}`,
+  notStatedFor: (where: string, period: string) => `${where} (for ${period})`,
   docKinds: { work_plan: 'work plan', action_plan: 'action plan', progress_report: 'progress report' },
   /** Why a figure cannot be set against another, as a short flag on a mark or in a list. */
   reasons: {

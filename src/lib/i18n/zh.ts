@@ -195,6 +195,7 @@ export const zh: Messages = {
   },
   moreNotes: (count: number) => `阅读提示：另有${count}条`,
   notStatedIn: (city: string, period: string, kind: string) => `${city}${period}${kind}未说明该项`,
+  notStatedFor: (where: string, period: string) => `${where}（${period}的数据）`,
   docKinds: { work_plan: '工作要点', action_plan: '行动方案', progress_report: '工作总结' },
   reasons: {
     unit: '单位不同',
