@@ -1,4 +1,5 @@
 // Pure layout helpers: text wrapping that breaks Chinese between characters, and row positions.
+import { remember } from '../remember';
 
 /**
  * Approximate advance of one character at a font size: CJK is square, Latin about 0.56 em. General punctuation
@@ -15,18 +16,10 @@ export function charWidth(char: string, fontSize: number): number {
 
 /**
  * Widths and wrapped lines already worked out, by font size, width and text. A chart lays out every row again on
- * each city toggle, and among hundreds of cities the same few dozen labels come back every time. Cleared when full,
- * so a long session of changing labels cannot grow it without bound.
+ * each city toggle, and among hundreds of cities the same few dozen labels come back every time.
  */
 const measured = new Map<string, number>();
 const wrapped = new Map<string, readonly string[]>();
-const MEASURED_MAX = 4000;
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= MEASURED_MAX) cache.clear();
-  cache.set(key, value);
-  return value;
-}
 
 export function textWidth(text: string, fontSize: number): number {
   const key = `${fontSize}\u0000${text}`;

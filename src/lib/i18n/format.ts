@@ -1,6 +1,7 @@
 // Number, unit, qualifier and period formatting per language: the one place figures become text.
 import type { Qualifier } from '../data/schema';
 import { monthOf, parsePeriod } from '../data/period';
+import { remember } from '../remember';
 
 export type Lang = 'en' | 'zh';
 
@@ -17,23 +18,17 @@ const QUALIFIER_SIGN: Record<Qualifier, string> = {
 // from unit conversions (CNY bn from 亿元).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
-/**
- * Numbers already written. Intl's format costs tens of microseconds a call, and a chart writes the same figures again
- * on every toggle; cleared when full, so a long session cannot grow it without bound.
- */
+/** Numbers already written: Intl's format costs tens of microseconds a call, and a chart writes the same figures again on every toggle. */
 const written = new Map<number, string>();
 
 /** A number as text; a fall is written with a true minus sign (−12.5), not a hyphen, as typesetting has it. */
 function number(value: number): string {
-  // A Map holds 0 and −0 as one key; −0 is written as Intl writes it, never from the cache.
-  let text = Object.is(value, -0) ? undefined : written.get(value);
-  if (text === undefined) {
-    text = NUMBER.format(value).replace('-', '\u2212');
-    if (written.size >= 4000) written.clear();
-    if (!Object.is(value, -0)) written.set(value, text);
-  }
-  return text;
+  // A Map holds 0 and −0 as one key: −0 is written as Intl writes it, never kept.
+  if (Object.is(value, -0)) return write(value);
+  return written.get(value) ?? remember(written, value, write(value));
 }
+
+const write = (value: number) => NUMBER.format(value).replace('-', '\u2212');
 
 /** The figure as a reader should see it: qualifier sign, number and unit, e.g. "≥300家" / "≥300 firms", "~30%". */
 export function formatFigure(value: number, unit: string, qualifier: Qualifier | null, lang: Lang, category = ''): string {
