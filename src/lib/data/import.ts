@@ -10,9 +10,9 @@ import {
   QUALIFIERS,
   SCOPE_CLASSES,
   figureSchema,
-  LARGEST_NUMBER,
   runSteps,
   validateSteps,
+  withinLargest,
   type CityRow,
   type DocumentRow,
   type Figure,
@@ -658,7 +658,7 @@ function* checkAcrossRows(records: CsvRecord[], existing: TypedDataset): Steps<{
 
     const value = cell(record, 'value');
     // A number past the largest is refused (schema.ts), not also doubted.
-    if (PLAIN_NUMBER.test(value) && Math.abs(Number(value)) <= LARGEST_NUMBER) {
+    if (PLAIN_NUMBER.test(value) && withinLargest(Number(value))) {
       const doubt = implausibility(category, cell(record, 'measure'), cell(record, 'unit'), Number(value));
       if (doubt) warnings.push(issue(row, 'value', value, 'implausible_value', doubt));
     }

@@ -141,7 +141,8 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
  * 33,000 亿元, or 3×10^12 元) are far below it. Past about 10^308 a number reads as Infinity, and near it a chart's
  * scale computes NaN: neither could be drawn or compared.
  */
-export const LARGEST_NUMBER = 1e15;
+const LARGEST_NUMBER = 1e15;
+export const withinLargest = (value: number): boolean => Math.abs(value) <= LARGEST_NUMBER;
 
 const ok = (value: unknown) => ({ value });
 
@@ -203,7 +204,7 @@ function number(name: string, required = true): Column {
         ? ok(null)
         : !NUMBER.test(cell)
           ? { code: 'not_a_number', message: 'Expected a plain number such as 3.5 (no unit, no % sign).' }
-          : Math.abs(Number(cell)) <= LARGEST_NUMBER
+          : withinLargest(Number(cell))
             ? ok(Number(cell))
             : { code: 'number_too_large', message: 'This number is too large to be drawn or compared: none here is above 10^15 (a thousand trillion).' },
   };
