@@ -539,13 +539,14 @@ export const en = {
   tableCaption: (title: string) => `Data behind the chart: ${title}`,
   /** A long table twin, a page at a time. */
   tablePages: {
-    range: (from: number, to: number, total: number) => `Rows ${from}–${to} of ${total}`,
+    /** Figures, counted without the heading rows between them. */
+    range: (from: number, to: number, total: number) => `Figures ${from}–${to} of ${total}`,
     previous: 'Previous rows',
     next: 'Next rows',
     pageOf: (city: string, page: number) => `${city}: page ${page}`,
     continued: (heading: string) => `${heading} (continued)`,
     /** What the hidden table holds when it is cut short; the visible one pages through all. */
-    firstOf: (shown: number, total: number) => `The first ${shown} of ${total} rows; Show table pages through them all.`,
+    firstOf: (shown: number, total: number) => `The first ${shown} of ${total} figures; Show table pages through them all.`,
   },
   /** A yes/no cell of a CSV in the file's language. */
   yesNo: (yes: boolean): string => (yes ? 'yes' : 'no'),

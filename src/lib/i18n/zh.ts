@@ -559,12 +559,12 @@ export const zh: Messages = {
   footer: (national: boolean) => `所有数据均逐字引自各市文件${national ? '；全国背景数据引自相关统计公报，均已注明出处' : ''}。`,
   tableCaption: (title: string) => `图表数据：${title}`,
   tablePages: {
-    range: (from: number, to: number, total: number) => `第${from}–${to}行，共${total}行`,
+    range: (from: number, to: number, total: number) => `第${from}–${to}项数据，共${total}项`,
     previous: '上一页',
     next: '下一页',
     pageOf: (city: string, page: number) => `${city}：第${page}页`,
     continued: (heading: string) => `${heading}（续）`,
-    firstOf: (shown: number, total: number) => `此处列出前${shown}行，共${total}行；点“显示表格”可逐页查看全部。`,
+    firstOf: (shown: number, total: number) => `此处列出前${shown}项数据，共${total}项；点“显示表格”可逐页查看全部。`,
   },
   /** A yes/no cell of a CSV in the file's language. */
   yesNo: (yes: boolean) => (yes ? '是' : '否'),
