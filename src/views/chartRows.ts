@@ -1,5 +1,6 @@
 // Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
 import type { ChartDot, ChartRow } from '../lib/charts/types';
+import { sameList } from '../lib/charts/layout';
 import { inValueOrder, sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
 import { cityName, docTitle, flagsOf, label, notStatedText, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
@@ -160,6 +161,55 @@ class FigureDot implements ChartDot {
   get description(): string {
     return this.#text().description;
   }
+  /**
+   * Whether this dot looks and reads exactly as `other`: the same mark (marks are made once per dataset and order),
+   * drawn alike, with what its words are made of the same.
+   */
+  sameAs(other: ChartDot): boolean {
+    if (!(other instanceof FigureDot)) return false;
+    const a = this.figure;
+    const b = other.figure;
+    return (
+      a.mark === b.mark &&
+      this.color === other.color &&
+      this.fill === other.fill &&
+      this.dashed === other.dashed &&
+      a.status === b.status &&
+      sameList(a.reasons, b.reasons) &&
+      this.lang === other.lang &&
+      this.m === other.m &&
+      this.focus.has(a.mark.city) === other.focus.has(b.mark.city)
+    );
+  }
+}
+
+const sameDots = (a: readonly ChartDot[] | undefined, b: readonly ChartDot[] | undefined): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((dot, i) => dot instanceof FigureDot && dot.sameAs(b[i]!)));
+
+/** Every field the same, and the dots each the same: a field added to ChartRow is compared too. */
+function sameRow(a: ChartRow, b: ChartRow): boolean {
+  const fields = Object.keys(a) as (keyof ChartRow)[];
+  if (fields.length !== Object.keys(b).length) return false;
+  for (const field of fields) if (field !== 'dots' && a[field] !== b[field]) return false;
+  return sameDots(a.dots, b.dots);
+}
+
+/**
+ * `next` with each row that reads and looks exactly as one of `previous` replaced by that earlier row, and `previous`
+ * itself when nothing changed: a chart follows a toggle among hundreds of cities by redrawing only the rows it
+ * changed, since the marks under an unchanged row see the same object and do no work.
+ */
+export function keepUnchanged(next: ChartRow[], previous: readonly ChartRow[]): ChartRow[] {
+  if (previous.length === 0) return next;
+  const earlier = new Map(previous.map((row) => [row.key, row]));
+  let changed = next.length !== previous.length;
+  const rows = next.map((row, i) => {
+    const old = earlier.get(row.key);
+    const same = old !== undefined && sameRow(row, old);
+    if (!same || old !== previous[i]) changed = true;
+    return same ? old : row;
+  });
+  return changed ? rows : (previous as ChartRow[]);
 }
 
 /** The heading each figure starts, or '': one rule for the chart and its table twin. */

@@ -66,11 +66,13 @@ describe('300 imported cities', () => {
     await strip.scrollIntoViewIfNeeded();
     const where = await strip.evaluate((g) => {
       const svg = (g as SVGGElement).ownerSVGElement!.getBoundingClientRect();
+      // A strip's dots are drawn within its band, which is moved into place whole.
+      const band = (g as SVGGElement).transform.baseVal.consolidate()?.matrix.f ?? 0;
       const [, x, y] = /M([\d.-]+),([\d.-]+)/.exec(g.querySelector('path.dots')!.getAttribute('d')!)!;
       const stopDot = g.querySelector('circle.stop')!;
       return {
-        dot: { x: svg.left + Number(x) + 4.5, y: svg.top + Number(y) },
-        stop: { x: svg.left + Number(stopDot.getAttribute('cx')), y: svg.top + Number(stopDot.getAttribute('cy')) },
+        dot: { x: svg.left + Number(x) + 4.5, y: svg.top + band + Number(y) },
+        stop: { x: svg.left + Number(stopDot.getAttribute('cx')), y: svg.top + band + Number(stopDot.getAttribute('cy')) },
         stopKey: stopDot.getAttribute('data-mark'),
       };
     });

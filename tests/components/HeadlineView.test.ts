@@ -100,7 +100,9 @@ describe('HeadlineView with many cities', () => {
     const { container } = render(HeadlineView, { model: manyModel, lang: 'en', messages: en, showTable: false, emptyMessage: en.noCities, focus });
     for (const svg of container.querySelectorAll('svg[data-chart]')) {
       const stops = [...svg.querySelectorAll<SVGElement>('[tabindex="0"]')];
-      const top = (el: SVGElement) => Number(el.tagName === 'circle' ? el.getAttribute('cy') : el.querySelector('.hit')!.getAttribute('y'));
+      // A strip's stop sits within its band, which is moved into place whole.
+      const band = (el: SVGElement) => Number(/translate\(0,([\d.-]+)\)/.exec(el.closest('[data-strip]')!.getAttribute('transform')!)![1]);
+      const top = (el: SVGElement) => (el.tagName === 'circle' ? band(el) + Number(el.getAttribute('cy')) : Number(el.querySelector('.hit')!.getAttribute('y')));
       const kinds = stops.map((el) => (el.tagName === 'circle' ? 'strip' : 'bar'));
       if (!kinds.includes('strip') || !kinds.includes('bar')) continue;
       const tops = stops.map(top);
@@ -119,6 +121,20 @@ describe('HeadlineView with many cities', () => {
     for (const value of container.querySelectorAll<SVGTextElement>('text.value[data-inside]'))
       expect(value.getAttribute('text-anchor') === 'end' || value.getAttribute('x') === '6').toBe(true);
     expect(container.querySelectorAll('text.value[data-inside]').length).toBeGreaterThan(0);
+  });
+
+  test('a long table twin pages by figures: its pager counts figures, never the heading rows between them', async () => {
+    const big = syntheticRows(120, 20, 3);
+    const bigModel = buildView(toTables(big), 'firms', { cities: big.cities.map((c) => c.id), sort: 'value' });
+    const figures = bigModel.figures.length;
+    const { container } = render(HeadlineView, { model: bigModel, lang: 'en', messages: en, showTable: true, emptyMessage: en.noCities });
+    const pager = () => container.querySelector('[data-table-pages] [aria-live]')!.textContent;
+    const drawn = () => container.querySelectorAll('tbody tr[data-row]').length;
+    expect(container.querySelectorAll('tr[data-table-heading]').length).toBeGreaterThan(1);
+    expect(pager()).toBe(`Figures 1–${drawn()} of ${figures}`);
+    const first = drawn();
+    await fireEvent.click(screen.getByRole('button', { name: en.tablePages.next }));
+    expect(pager()).toBe(`Figures ${first + 1}–${first + drawn()} of ${figures}`);
   });
 
   test('each strip is one Tab stop, a named and described slider over its dots; the dots are drawn as a few paths, not hundreds of elements', () => {

@@ -1,12 +1,15 @@
 // What an analyst with hundreds of cities notices: a panel past a dozen figures becomes strips with the followed
 // cities labelled, and the notes, summary and source line stay a few sentences instead of running for metres.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import type { ChartRow } from '../../src/lib/charts/types';
 import { buildView, VIEW_IDS } from '../../src/lib/data/views/headline';
 import { describeView, NAMED_CITIES, NAMED_DOCUMENTS, sourceLine } from '../../src/lib/i18n/describe';
 import { catalogues } from '../../src/lib/i18n';
-import { DISTRIBUTION_FROM, toChartRows } from '../../src/views/chartRows';
+import { DISTRIBUTION_FROM, keepUnchanged, toChartRows } from '../../src/views/chartRows';
 import { figure, fixtureDataset } from '../fixtures/figures';
-import { syntheticDataset } from '../fixtures/synthetic';
+import { syntheticCityId, syntheticDataset, syntheticRows } from '../fixtures/synthetic';
+import { toTables } from '../../src/lib/data/dataset';
 
 describe('the switch to strips', () => {
   const panelOf = (count: number) => {
@@ -92,4 +95,79 @@ describe('words about 300 cities', () => {
       }
     });
   }
+});
+
+describe('a toggle among hundreds of cities redraws only the rows it changes', () => {
+  // Sixty cities, two of them bundled ones (always labelled, in their own colour, highlighted or not).
+  const rows = syntheticRows(60, 12, 3);
+  const renamed = new Map([[syntheticCityId(0), 'changzhou'], [syntheticCityId(1), 'wuhu']]);
+  const rename = <T extends { city?: string; id: string }>(row: T, field: 'city' | 'id') => ({ ...row, [field]: renamed.get(row[field]!) ?? row[field] });
+  const data = toTables({
+    ...rows,
+    figures: rows.figures.map((f) => rename(f, 'city')),
+    documents: rows.documents.map((d) => rename(d, 'city')),
+    cities: rows.cities.map((c) => rename(c, 'id')),
+  });
+  const all = (data.cities.objects() as { id: string }[]).map((c) => c.id);
+  const rowsOf = (cities: string[], focus: Set<string>, lang: 'en' | 'zh') =>
+    VIEW_IDS.flatMap((id) => {
+      const view = buildView(data, id, { cities, order: all, sort: 'value' });
+      return view.panels.map((panel) => ({ key: `${id}:${panel.key}`, rows: toChartRows(panel.group, panel.figures, view.sort, panel.sectioned, lang, catalogues[lang], false, focus) }));
+    });
+  /** A row as a reader meets it: every field, and each dot's look and words. */
+  const seen = (row: ChartRow) => ({ ...row, dots: row.dots?.map((d) => ({ key: d.key, value: d.value, color: d.color, fill: d.fill, dashed: d.dashed, label: d.label, description: d.description })) });
+
+  test('what is kept reads exactly as what was made, whatever the toggles, highlights and language', () => {
+    const step = fc.record({
+      // A few cities, so the same one is toggled and highlighted again, and highlights come and go around it.
+      city: fc.integer({ min: 0, max: 4 }),
+      highlight: fc.boolean(),
+      lang: fc.constantFrom('en' as const, 'zh' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        let cities = [...all];
+        let focus = new Set<string>();
+        let drawn = new Map<string, ChartRow[]>();
+        for (const { city, highlight, lang } of steps) {
+          const id = all[city]!;
+          if (highlight) focus = focus.has(id) ? new Set([...focus].filter((c) => c !== id)) : new Set([...focus, id]);
+          else cities = cities.includes(id) ? cities.filter((c) => c !== id) : [...cities, id];
+          const next = new Map<string, ChartRow[]>();
+          for (const panel of rowsOf(cities, focus, lang)) {
+            const kept = keepUnchanged(panel.rows, drawn.get(panel.key) ?? []);
+            expect(kept.map(seen)).toEqual(panel.rows.map(seen));
+            next.set(panel.key, kept);
+          }
+          drawn = next;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('taking one city away keeps each row it leaves unchanged as the same object; a highlight makes its rows new', () => {
+    const cityOf = new Map((data.figures.objects() as { id: string; city: string }[]).map((f) => [f.id, f.city]));
+    const has = (row: ChartRow, city: string) => cityOf.get(row.key) === city || !!row.dots?.some((d) => cityOf.get(d.key) === city);
+    const before = rowsOf(all, new Set(), 'en');
+    const city = all[7]!;
+    let kept = 0;
+    for (const [i, panel] of rowsOf(all.filter((c) => c !== city), new Set(), 'en').entries()) {
+      const old = new Map(before[i]!.rows.map((row) => [row.key, row]));
+      for (const row of keepUnchanged(panel.rows, before[i]!.rows)) {
+        const was = old.get(row.key);
+        const unchanged = was !== undefined && JSON.stringify(seen(was)) === JSON.stringify(seen(row));
+        if (unchanged) kept++;
+        expect(row === was).toBe(unchanged);
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+    let lit = 0;
+    for (const [i, panel] of rowsOf(all, new Set([city]), 'en').entries())
+      for (const row of keepUnchanged(panel.rows, before[i]!.rows).filter((r) => has(r, city))) {
+        expect(before[i]!.rows).not.toContain(row);
+        lit++;
+      }
+    expect(lit).toBeGreaterThan(0);
+  });
 });

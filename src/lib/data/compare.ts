@@ -176,7 +176,7 @@ export function resolve(rows: readonly Mark[]): Resolved {
     }
     return entry;
   };
-  const sorted = [...rows].sort(byCityThenPeriod);
+  const sorted = inOrderOf([...rows], byCityThenPeriod);
   for (const row of sorted) if (!row.part_of && primaryOf(row) === row) entryOf(row);
   for (const row of sorted) {
     if (row.part_of) {
@@ -195,7 +195,16 @@ export function resolve(rows: readonly Mark[]): Resolved {
   }
   // In city and period order, as sortGroup relies on: an entry made in the second pass (a restatement of a 其中 part
   // stands in for it) joins where its figure belongs, not at the end. The list is in that order but for those few.
-  return { primary: [...entries.values()].sort((a, b) => byCityThenPeriod(a.mark, b.mark)), orphanParts };
+  return { primary: inOrderOf([...entries.values()], (a, b) => byCityThenPeriod(a.mark, b.mark)), orphanParts };
+}
+
+/**
+ * `items` sorted (stably) by `order`, in place; when they already are, as rows picked in reading order mostly are,
+ * one pass finds it and no sort runs.
+ */
+function inOrderOf<T>(items: T[], order: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) if (order(items[i - 1]!, items[i]!) > 0) return items.sort(order);
+  return items;
 }
 
 const isStated = (mark: Mark): boolean => mark.kind !== 'not_stated' && mark.value !== null;
@@ -424,7 +433,12 @@ export function sectionKey(section: Section, sort: SortOrder): string {
 
 /** True when a sorted group shows more than one section, so each needs a heading to be read rightly. */
 export function needsSections(figures: SortedFigure[], sort: SortOrder): boolean {
-  const keys = new Set(figures.map((f) => sectionKey(f.section, sort)));
-  keys.delete('missing');
-  return keys.size > 1;
+  let first: string | undefined;
+  for (const { section } of figures) {
+    if (section.code === 'missing') continue;
+    const key = sectionKey(section, sort);
+    if (first === undefined) first = key;
+    else if (key !== first) return true;
+  }
+  return false;
 }
