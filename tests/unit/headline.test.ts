@@ -204,3 +204,27 @@ describe('the bundled data, as the audit of the five documents reads it', () => 
     expect(en.sourceLine('x', true)).toContain('NBS');
   });
 });
+
+describe('the models a reader goes back to', () => {
+  const data = bundledDataset();
+  const build = (cities: string[], view: 'rd' | 'firms' = 'rd') => buildView(data, view, { cities, order: CITY_IDS, sort: 'value' });
+  const all = [...CITY_IDS];
+
+  test('a city toggled off and on again finds the model it had; a new selection, sort or order makes a new one', () => {
+    const first = build(all);
+    const without = build(all.filter((c) => c !== 'changzhou'));
+    expect(without).not.toBe(first);
+    expect(without.marks.some((mark) => mark.city === 'changzhou')).toBe(false);
+    expect(build(all)).toBe(first);
+    expect(buildView(data, 'rd', { cities: all, order: CITY_IDS, sort: 'name' })).not.toBe(first);
+    expect(buildView(data, 'rd', { cities: all, order: [...CITY_IDS].reverse(), sort: 'value' })).not.toBe(first);
+  });
+
+  test('only the last few are kept, so hundreds of toggles hold a handful of models', () => {
+    const first = build(all);
+    for (const city of all) build(all.filter((c) => c !== city));
+    const again = build(all);
+    expect(again).not.toBe(first);
+    expect(again.marks).toEqual(first.marks);
+  });
+});

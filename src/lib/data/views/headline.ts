@@ -211,8 +211,33 @@ function summarise(view: ViewId, panels: Panel[], references: Reference[]): Summ
   return parts;
 }
 
-/** The whole model of one headline view for the chosen cities and order. */
+/** How many models each dataset keeps: the last few states a reader saw, to go back to at no cost. */
+const RECENT_MODELS = 4;
+const recentModels = new WeakMap<Dataset, Map<string, ViewModel>>();
+/** A number per reading-order list, for the key: the list is one array until the language or the cities change. */
+const orderIds = new WeakMap<readonly string[], number>();
+let nextOrderId = 1;
+
+/**
+ * The whole model of one headline view for the chosen cities and order. The last few are kept per dataset: a city
+ * toggled off and on again, or a view switched back to, finds its model made (models are never changed once made).
+ */
 export function buildView(data: Dataset, view: ViewId, options: ViewOptions): ViewModel {
+  let recent = recentModels.get(data);
+  if (!recent) recentModels.set(data, (recent = new Map()));
+  let orderId = options.order ? orderIds.get(options.order) : 0;
+  if (orderId === undefined) orderIds.set(options.order!, (orderId = nextOrderId++));
+  const key = `${view}\u0001${options.sort}\u0001${orderId}\u0001${options.cities.join('\u0000')}`;
+  const kept = recent.get(key);
+  // Most recently used last: the first is the one to forget.
+  if (kept) recent.delete(key);
+  const model = kept ?? makeView(data, view, options);
+  recent.set(key, model);
+  if (recent.size > RECENT_MODELS) recent.delete(recent.keys().next().value!);
+  return model;
+}
+
+function makeView(data: Dataset, view: ViewId, options: ViewOptions): ViewModel {
   const spec = VIEW_SPECS[view];
   const rows = selectMarks(data, { category: spec.category, cities: options.cities, order: options.order });
   const references: Reference[] = spec.withNationalReference
