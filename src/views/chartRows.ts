@@ -1,6 +1,6 @@
 // Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
 import type { ChartDot, ChartRow } from '../lib/charts/types';
-import { sameList } from '../lib/charts/layout';
+import { sameFields, sameList } from '../lib/same';
 import { inValueOrder, sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
 import { cityName, docTitle, flagsOf, label, notStatedText, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
@@ -162,8 +162,8 @@ class FigureDot implements ChartDot {
     return this.#text().description;
   }
   /**
-   * Whether this dot looks and reads exactly as `other`: the same mark (marks are made once per dataset and order),
-   * drawn alike, with what its words are made of the same.
+   * Whether this dot looks and reads exactly as `other`: the same mark (marks are made once per dataset and reading
+   * order: orderedMarks in src/lib/data/views/marks.ts), drawn alike, with what its words are made of the same.
    */
   sameAs(other: ChartDot): boolean {
     if (!(other instanceof FigureDot)) return false;
@@ -184,15 +184,10 @@ class FigureDot implements ChartDot {
 }
 
 const sameDots = (a: readonly ChartDot[] | undefined, b: readonly ChartDot[] | undefined): boolean =>
-  a === b || (!!a && !!b && a.length === b.length && a.every((dot, i) => dot instanceof FigureDot && dot.sameAs(b[i]!)));
+  a === b || (!!a && !!b && a.length === b.length && a.every((dot, i) => dot === b[i] || (dot instanceof FigureDot && dot.sameAs(b[i]!))));
 
 /** Every field the same, and the dots each the same: a field added to ChartRow is compared too. */
-function sameRow(a: ChartRow, b: ChartRow): boolean {
-  const fields = Object.keys(a) as (keyof ChartRow)[];
-  if (fields.length !== Object.keys(b).length) return false;
-  for (const field of fields) if (field !== 'dots' && a[field] !== b[field]) return false;
-  return sameDots(a.dots, b.dots);
-}
+const sameRow = (a: ChartRow, b: ChartRow): boolean => sameFields(a, b, (field, x, y) => (field === 'dots' ? sameDots(x as ChartDot[] | undefined, y as ChartDot[] | undefined) : x === y));
 
 /**
  * `next` with each row that reads and looks exactly as one of `previous` replaced by that earlier row, and `previous`

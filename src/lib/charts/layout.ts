@@ -1,4 +1,5 @@
 // Pure layout helpers: text wrapping that breaks Chinese between characters, and row positions.
+import { sameFields } from '../same';
 import { remember } from '../remember';
 
 /**
@@ -137,19 +138,8 @@ export interface RowLayout {
   bottom: number;
 }
 
-/** The same items in the same order. */
-export const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
-
-/** Two row boxes in the same place with the same lines (every field, so one added to RowLayout is compared too). */
-export function sameBox(a: RowLayout, b: RowLayout): boolean {
-  for (const field of Object.keys(a) as (keyof RowLayout)[]) {
-    const one = a[field];
-    const other = b[field];
-    if (one === other) continue;
-    if (!Array.isArray(one) || !Array.isArray(other) || !sameList(one, other)) return false;
-  }
-  return true;
-}
+/** Two row boxes in the same place with the same lines. */
+export const sameBox = (a: RowLayout, b: RowLayout): boolean => sameFields(a, b);
 
 /** What the layout reads of a chart row. */
 export interface LayoutInput {

@@ -1,0 +1,24 @@
+// Whether a value made again is the same as the one before, so the page can keep the earlier object: Svelte redraws
+// nothing under an object it has already drawn, and with hundreds of cities most of a chart is unchanged by a toggle.
+
+/** The same items in the same order. */
+export const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * Two plain objects with the same fields (each has every field of the other) holding the same values: lists are
+ * compared item by item, and `same` may compare a field its own way.
+ */
+export function sameFields<T extends object>(a: T, b: T, same: (field: string, x: unknown, y: unknown) => boolean = sameValue): boolean {
+  const fields = Object.keys(a);
+  if (fields.length !== Object.keys(b).length) return false;
+  for (const field of fields) {
+    if (!Object.hasOwn(b, field)) return false;
+    if (!same(field, (a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field])) return false;
+  }
+  return true;
+}
+
+const sameValue = (_field: string, x: unknown, y: unknown): boolean => x === y || (Array.isArray(x) && Array.isArray(y) && sameList(x, y));
+
+/** `list`, or `previous` when it holds the same items: a derived list that gives back the same array changes nothing. */
+export const keepIfSame = <T>(list: T[], previous: T[]): T[] => (sameList(list, previous) ? previous : list);

@@ -1,0 +1,93 @@
+// A chart kept across changes (its unchanged rows, strips and scale reused, not redrawn) reads exactly as one drawn
+// afresh: after every toggle, highlight, resize, language, sort, compact and wording change, the same SVG.
+import { describe, expect, test } from 'vitest';
+import { fireEvent, render } from '@testing-library/svelte';
+import HeadlineView from '../../src/views/HeadlineView.svelte';
+import { buildView } from '../../src/lib/data/views/headline';
+import { en } from '../../src/lib/i18n/en';
+import { zh } from '../../src/lib/i18n/zh';
+import { toTables } from '../../src/lib/data/dataset';
+import { syntheticCityId, syntheticRows } from '../fixtures/synthetic';
+
+const rows = syntheticRows(40, 20, 3);
+const renamed = new Map([[syntheticCityId(0), 'changzhou'], [syntheticCityId(1), 'wuhu']]);
+const rename = <T extends { city?: string; id: string }>(row: T, field: 'city' | 'id') => ({ ...row, [field]: renamed.get(row[field]!) ?? row[field] });
+const data = toTables({
+  ...rows,
+  figures: rows.figures.map((f) => rename(f, 'city')),
+  documents: rows.documents.map((d) => rename(d, 'city')),
+  cities: rows.cities.map((c) => rename(c, 'id')),
+});
+const all = (data.cities.objects() as { id: string }[]).map((c) => c.id);
+type State = { cities: string[]; focus: Set<string>; lang: 'en' | 'zh'; width: number; compact: boolean; sort: 'name' | 'value'; messages?: typeof en };
+const propsOf = (s: State) => ({
+  model: buildView(data, 'market', { cities: s.cities, order: all, sort: s.sort }),
+  lang: s.lang,
+  messages: s.messages ?? (s.lang === 'en' ? en : zh),
+  showTable: false,
+  emptyMessage: en.noCities,
+  focus: s.focus,
+  initialWidth: s.width,
+  compact: s.compact,
+});
+const charts = (c: HTMLElement) =>
+  [...c.querySelectorAll('svg[data-chart]')].map((svg) => svg.outerHTML.replace(/\b(id|aria-labelledby|aria-describedby|href)="[^"]*"/g, '').replace(/\bc\d+-/g, "c-"));
+
+const base: State = { cities: all, focus: new Set(), lang: 'en', width: 800, compact: false, sort: 'value' };
+const steps: [string, Partial<State>][] = [
+  ['toggle a city off', { cities: all.filter((c) => c !== all[7]) }],
+  ['highlight a bundled city', { focus: new Set(['changzhou']) }],
+  ['highlight an imported city too', { focus: new Set(['changzhou', all[9]!]) }],
+  ['unhighlight bundled', { focus: new Set([all[9]!]) }],
+  ['resize narrower', { width: 500 }],
+  ['resize phone', { width: 360 }],
+  ['resize back', { width: 800 }],
+  ['language zh', { lang: 'zh' }],
+  ['language en', { lang: 'en' }],
+  ['sort by name', { sort: 'name' }],
+  ['compact', { compact: true }],
+  ['not compact', { compact: false }],
+  ['other messages', { messages: { ...en, stripKeys: 'KEYS CHANGED', highlighted: 'LIT' } }],
+  ['messages back', { messages: undefined }],
+  ['toggle city back', { cities: all }],
+];
+
+describe('a chart of many cities, changed step by step', () => {
+  test('is the same after each change as a chart drawn afresh with the same settings', async () => {
+    let state = base;
+    const result = render(HeadlineView, propsOf(state));
+    const mismatches: string[] = [];
+    for (const [name, change] of steps) {
+      state = { ...state, ...change };
+      await result.rerender(propsOf(state));
+      const fresh = render(HeadlineView, propsOf(state));
+      const a = charts(result.container);
+      const b = charts(fresh.container);
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        const i = a.findIndex((x, k) => x !== b[k]);
+        const s = [...(a[i] ?? '')].findIndex((ch, k) => ch !== (b[i] ?? '')[k]);
+        mismatches.push(`${name}: chart ${i} differs at ${s}: kept …${a[i]?.slice(s - 200, s + 150)}… fresh …${b[i]?.slice(s - 200, s + 150)}…`);
+      }
+      fresh.unmount();
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  test('the ring round the open card’s dot follows its strip when bars above push it down', async () => {
+    let state = base;
+    const result = render(HeadlineView, propsOf(state));
+    const stop = result.container.querySelector<SVGElement>('[data-strip] circle.stop')!;
+    await fireEvent.focus(stop);
+    const ring = () => result.container.querySelector('circle.ring');
+    const where = () => {
+      const s = result.container.querySelector<SVGElement>(`[data-strip] circle.stop[data-mark="${stop.getAttribute('data-mark')}"]`)!;
+      const band = Number(/translate\(0,([\d.-]+)\)/.exec(s.closest('[data-strip]')!.getAttribute('transform')!)![1]);
+      return { cx: Number(s.getAttribute('cx')), cy: band + Number(s.getAttribute('cy')) };
+    };
+    expect(ring()).not.toBeNull();
+    expect({ cx: Number(ring()!.getAttribute('cx')), cy: Number(ring()!.getAttribute('cy')) }).toEqual(where());
+    state = { ...state, focus: new Set([all[3]!, all[4]!, all[5]!]) };
+    await result.rerender(propsOf(state));
+    expect({ cx: Number(ring()!.getAttribute('cx')), cy: Number(ring()!.getAttribute('cy')) }).toEqual(where());
+  });
+});
