@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { bundledRows } from '../../src/lib/data/bundled';
 import { issue } from '../../src/lib/data/csv';
-import { CITY_KEY_PREFIX, ImportStore, LEGACY_KEY, hasStoredImports, pauser, readStored } from '../../src/lib/state/imports.svelte';
+import { CITY_KEY_PREFIX, ImportStore, LEGACY_KEY, PART_CHARS, PART_KEY_PREFIX, hasStoredImports, pauser, readStored } from '../../src/lib/state/imports.svelte';
+import { oneLargeCity } from '../../scripts/large-import.js';
 
 const VALID = readFileSync(new URL('../fixtures/import/valid-city.csv', import.meta.url), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -178,6 +179,71 @@ describe('ImportStore', () => {
     expect(store.unkept, 'Chuzhou kept does not hide that Ma’anshan was not').toEqual(['maanshan']);
     store.remove('maanshan');
     expect(store.unkept, 'nothing unkept is left').toEqual([]);
+  });
+
+  describe('a big city', () => {
+    /** A valid city of about 700,000 characters, much of it Chinese: three parts or so. */
+    const BIG = oneLargeCity(1.6 * 1024 * 1024);
+    const partKeys = () => [...storage.items.keys()].filter((key) => key.startsWith(PART_KEY_PREFIX));
+
+    test('is kept in parts of a few hundred thousand characters, never one write of megabytes, and read back whole', async () => {
+      const writes: number[] = [];
+      const setItem = storage.setItem.bind(storage);
+      storage.setItem = (key: string, value: string) => {
+        writes.push(value.length);
+        setItem(key, value);
+      };
+      const store = new ImportStore(bundledRows(), storage);
+      await store.addFiles([file(BIG, 'big.csv')]);
+      await store.saved();
+      expect(BIG.length).toBeGreaterThan(2 * PART_CHARS);
+      expect(Math.max(...writes)).toBeLessThanOrEqual(PART_CHARS);
+      const record = JSON.parse(storage.getItem(`${CITY_KEY_PREFIX}bigcity`)!) as { parts: number; text?: string };
+      expect(record.text).toBeUndefined();
+      expect(partKeys()).toHaveLength(record.parts);
+      const again = new ImportStore(bundledRows(), storage);
+      expect(ids(again)).toEqual(['bigcity']);
+      expect(again.cities[0]!.source).toBe(store.cities[0]!.source);
+      expect(again.cities[0]!.figures).toHaveLength(store.cities[0]!.figures.length);
+    });
+
+    test('goes with its parts when removed, alone or with every city', async () => {
+      const store = new ImportStore(bundledRows(), storage);
+      await store.addFiles([file(BIG, 'big.csv')]);
+      await store.saved();
+      store.remove('bigcity');
+      expect(partKeys()).toEqual([]);
+      await store.addFiles([file(BIG, 'big.csv'), file(VALID)]);
+      await store.saved();
+      expect(partKeys().length).toBeGreaterThan(0);
+      store.removeAll();
+      expect([...storage.items.keys()]).toEqual([]);
+    });
+
+    test('with a part lost, it is set aside as unreadable, never half read', async () => {
+      const store = new ImportStore(bundledRows(), storage);
+      await store.addFiles([file(BIG, 'big.csv')]);
+      await store.saved();
+      storage.removeItem(partKeys()[1]!);
+      const again = new ImportStore(bundledRows(), storage);
+      expect(again.cities).toEqual([]);
+      expect(again.setAside.map((s) => [s.cityId, s.issues[0]?.code])).toEqual([['bigcity', 'stored_unreadable']]);
+    });
+
+    test('that storage refuses part-way leaves no parts behind, and is said not to survive a reload', async () => {
+      let room = 2;
+      const setItem = storage.setItem.bind(storage);
+      storage.setItem = (key: string, value: string) => {
+        if (room-- <= 0) throw new DOMException('full', 'QuotaExceededError');
+        setItem(key, value);
+      };
+      const store = new ImportStore(bundledRows(), storage);
+      await store.addFiles([file(BIG, 'big.csv')]);
+      await store.saved();
+      expect(ids(store)).toEqual(['bigcity']);
+      expect(store.unkept).toEqual(['bigcity']);
+      expect([...storage.items.keys()]).toEqual([]);
+    });
   });
 
   test('without storage (an embedded chart) nothing is read or kept', async () => {

@@ -17,6 +17,31 @@ import {
 export const CITY_KEY_PREFIX = 'tech-targets:city:v2:';
 /** The format before per-city keys: one array of whole files. Read once, moved to per-city keys. */
 export const LEGACY_KEY = 'tech-targets:imports:v1';
+/**
+ * A big city's text is kept in parts, each under a key of its own and written in a task of its own: one write of
+ * megabytes held the page for 100–200 ms. A part is read only through its city's record, which names how many there
+ * are and is written after them, so no tab ever reads a city whose parts are not all there.
+ */
+export const PART_KEY_PREFIX = 'tech-targets:part:v2:';
+/** Characters of a city's text a part holds at most: writing one takes a few milliseconds. */
+export const PART_CHARS = 256 * 1024;
+
+/** Where a city's parts are kept: its id (encoded, so no id can look like another's prefix), then its stamp. */
+const partsOf = (cityKey: string) => `${PART_KEY_PREFIX}${encodeURIComponent(cityKey.slice(CITY_KEY_PREFIX.length))}:`;
+const partKey = (cityKey: string, added: number, index: number) => `${partsOf(cityKey)}${added}:${index}`;
+
+/** `text` cut into parts of at most PART_CHARS characters, never between the two halves of a character. */
+function splitText(text: string): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + PART_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
 
 export interface StoredCity {
   /** The city's rows as the reader wrote them: CSV with its header. */
@@ -63,17 +88,42 @@ export function browserStorage(): Storage | null {
   }
 }
 
-function parseStored(raw: string | null): StoredCity | null {
+/** A kept city's record, its text read from its parts where it names them; null when anything is missing or wrong. */
+function parseStored(raw: string | null, store: Storage | null, key: string): StoredCity | null {
   try {
     const value: unknown = JSON.parse(raw ?? 'null');
     if (typeof value !== 'object' || value === null) return null;
-    const { text, fileName, encoding, added } = value as Record<string, unknown>;
-    return typeof text === 'string' && typeof fileName === 'string' && typeof encoding === 'string'
-      ? { text, fileName, encoding: encoding as FileEncoding, added: typeof added === 'number' ? added : 0 }
+    const { text, parts, fileName, encoding, added } = value as Record<string, unknown>;
+    const stamp = typeof added === 'number' ? added : 0;
+    const whole = typeof text === 'string' ? text : typeof parts === 'number' && Number.isInteger(parts) && parts > 0 && store ? readParts(store, key, stamp, parts) : null;
+    return whole !== null && typeof fileName === 'string' && typeof encoding === 'string'
+      ? { text: whole, fileName, encoding: encoding as FileEncoding, added: stamp }
       : null;
   } catch {
     return null;
   }
+}
+
+function readParts(store: Storage, key: string, added: number, count: number): string | null {
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const part = store.getItem(partKey(key, added, i));
+    if (part === null) return null;
+    parts.push(part);
+  }
+  return parts.join('');
+}
+
+/** Every part key of a city (or, with no city, of every city), but those of its record's stamp `keep`. */
+function partKeys(store: Storage, cityKey: string | null, keep?: number): string[] {
+  const prefix = cityKey === null ? PART_KEY_PREFIX : partsOf(cityKey);
+  const kept = keep === undefined ? null : `${prefix}${keep}:`;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(prefix) && !(kept && key.startsWith(kept))) keys.push(key);
+  }
+  return keys;
 }
 
 /** Every kept city, key by key, in the order they were added; anything unreadable is reported, never thrown. */
@@ -85,7 +135,7 @@ export function readStored(store: Storage | null = browserStorage()): { key: str
       const key = store.key(i);
       if (key?.startsWith(CITY_KEY_PREFIX)) keys.push(key);
     }
-    const found = keys.map((key) => ({ key, stored: parseStored(store.getItem(key)) }));
+    const found = keys.map((key) => ({ key, stored: parseStored(store.getItem(key), store, key) }));
     return found.sort((a, b) => order(a.stored) - order(b.stored) || (a.key < b.key ? -1 : 1));
   } catch {
     return [];
@@ -103,6 +153,15 @@ export function hasStoredImports(store: Storage | null = browserStorage()): bool
   }
 }
 
+/** A kept city not yet written: a big one with its parts, and how many of them are written. */
+interface Unwritten {
+  key: string;
+  city: ImportedCity;
+  added: number;
+  parts?: string[];
+  written: number;
+}
+
 export class ImportStore {
   // Raw: lists are replaced whole, never changed in place, and a city's thousands of figures must not be wrapped in
   // proxies (every read of a figure would go through one).
@@ -116,8 +175,8 @@ export class ImportStore {
   readonly #base: TypedDataset;
   readonly #store: Storage | null;
   #abort: AbortController | null = null;
-  /** Kept cities not yet written to storage, oldest first. */
-  #unwritten: { key: string; city: ImportedCity; added: number }[] = [];
+  /** Kept cities not yet written to storage, oldest first; a big one with its parts and how many are written. */
+  #unwritten: Unwritten[] = [];
   /** The newest `added` stamp among kept cities, as last read or written. */
   #latestAdded = 0;
 
@@ -260,7 +319,7 @@ export class ImportStore {
     // Later than every kept city, even within one millisecond, so every tab lists cities in the order they came.
     const added = Math.max(Date.now(), this.#latestAdded + 1);
     this.#latestAdded = added;
-    this.#unwritten.push({ key, city, added });
+    this.#unwritten.push({ key, city, added, written: 0 });
     if (this.#unwritten.length === 1) afterNextPaint(() => this.#writeSome());
   }
 
@@ -270,13 +329,40 @@ export class ImportStore {
    */
   #writeSome(until = performance.now() + WRITE_SLICE_MS): void {
     try {
-      while (this.#unwritten.length > 0 && performance.now() < until) {
-        const { key, city, added } = this.#unwritten.shift()!;
-        this.#write(key, () => this.#store!.setItem(key, JSON.stringify({ text: city.source, fileName: city.fileName, encoding: city.encoding, added } satisfies StoredCity)));
-      }
+      while (this.#unwritten.length > 0 && performance.now() < until) if (this.#writeNext(this.#unwritten[0]!)) this.#unwritten.shift();
     } finally {
       // One city that fails does not stop the others.
       if (this.#unwritten.length > 0) setTimeout(() => this.#writeSome());
+    }
+  }
+
+  /** Writes a kept city, or one part of a big one (its record once its parts are all in): true when the city is done with, written or refused. */
+  #writeNext(item: Unwritten): boolean {
+    const { key, city, added } = item;
+    const { fileName, encoding } = city;
+    item.parts ??= city.source.length > PART_CHARS ? splitText(city.source) : [];
+    const parts = item.parts;
+    if (item.written < parts.length) {
+      const index = item.written++;
+      if (this.#write(key, () => this.#store!.setItem(partKey(key, added, index), parts[index]!))) return false;
+      // Storage is full: the parts already written only take room.
+      this.#removeParts(key);
+      return true;
+    }
+    const record = parts.length > 0 ? { parts: parts.length, fileName, encoding, added } : ({ text: city.source, fileName, encoding, added } satisfies StoredCity);
+    // A big city's parts of an earlier stamp (a write cut short by the page closing) go once its record is in; a small
+    // city has none to look for, so the hundreds of a large import do not each search storage.
+    if (this.#write(key, () => this.#store!.setItem(key, JSON.stringify(record))) && parts.length > 0) this.#removeParts(key, added);
+    return true;
+  }
+
+  /** Removes a city's parts but those of the stamp `keep`; with no city, every city's. */
+  #removeParts(cityKey: string | null, keep?: number): void {
+    if (!this.#store) return;
+    try {
+      for (const key of partKeys(this.#store, cityKey, keep)) this.#store.removeItem(key);
+    } catch {
+      // Left for the next removal: a part never read is only room taken.
     }
   }
 
@@ -292,6 +378,7 @@ export class ImportStore {
     this.last = this.last.map((o) => ({ ...o, cities: o.cities.filter((c) => c.city.id !== cityId) }));
     this.#unwritten = this.#unwritten.filter((u) => u.key !== key);
     this.#write(key, () => this.#store!.removeItem(key));
+    this.#removeParts(key);
   }
 
   /** Every imported and set-aside city goes: the page is exactly the bundled one again. */
@@ -299,6 +386,7 @@ export class ImportStore {
     this.#unwritten = [];
     for (const key of [...this.entries.map((e) => e.key), ...this.setAside.map((s) => s.key)])
       this.#write(key, () => this.#store!.removeItem(key));
+    this.#removeParts(null);
     this.entries = [];
     this.setAside = [];
     this.last = [];
@@ -325,13 +413,16 @@ export class ImportStore {
     this.refresh();
   }
 
-  #write(key: string, action: () => void): void {
+  /** Runs a write of city `key`'s; true when storage took it. */
+  #write(key: string, action: () => void): boolean {
     try {
       if (!this.#store) throw new Error('no storage');
       action();
       this.#failedKeys.delete(key);
+      return true;
     } catch {
       this.#failedKeys.add(key);
+      return false;
     }
   }
 
@@ -346,7 +437,7 @@ export class ImportStore {
       let existing = this.#base;
       let moved = 0;
       for (const file of Array.isArray(files) ? files : []) {
-        const stored = parseStored(JSON.stringify(file));
+        const stored = parseStored(JSON.stringify(file), store, LEGACY_KEY);
         if (!stored) continue;
         const result = importCsvText(stored.text, stored.fileName, existing, stored.encoding);
         for (const city of result.cities) {
