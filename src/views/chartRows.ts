@@ -100,7 +100,7 @@ function distributionRows(
       const dots: ChartDot[] = [];
       for (const figure of inValueOrder(stated)) dots.push(new FigureDot(figure, lang, m, follows(figure) ? focus : CONTEXT));
       rows.push({
-        key: `strip:${group.key}:${key}`,
+        key: `strip:${group.key}:${stripKey(members[0]!.section, group)}`,
         label,
         name: heading ? m.labelled(heading, label) : label,
         shortLabel: [stated.length > 0 ? m.stripShort(stated.length) : '', unlabelledMissing > 0 ? m.stripMissing(unlabelledMissing) : '']
@@ -121,6 +121,16 @@ function distributionRows(
     for (const figure of followed) rows.push(toChartRow(figure, '', lang, m, compact, focus));
   }
   return rows;
+}
+
+/**
+ * A strip's key: a rank set's by its period and kind, not its place among the sets, which a toggle that makes one set
+ * outgrow another changes. The keyboard's place on a strip, and the strip itself, stay with the same figures.
+ */
+function stripKey(section: SortedFigure['section'], group: Group): string {
+  if (section.code !== 'rank_set') return section.code;
+  const set = group.rankSets[section.index]!;
+  return `rank_set:${set.period}:${set.kind}`;
 }
 
 /** A focus that no city is in: the dots of cities nobody follows stay grey context. */

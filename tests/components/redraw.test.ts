@@ -91,3 +91,44 @@ describe('a chart of many cities, changed step by step', () => {
     expect({ cx: Number(ring()!.getAttribute('cx')), cy: Number(ring()!.getAttribute('cy')) }).toEqual(where());
   });
 });
+
+describe('what a reader left open or chose follows a toggle', () => {
+  test('a pinned card whose city is turned off closes, and stays closed when the city comes back', async () => {
+    const result = render(HeadlineView, propsOf(base));
+    const stop = result.container.querySelector<SVGElement>('[data-strip] circle.stop')!;
+    await fireEvent.keyDown(stop, { key: 'Enter' });
+    const key = stop.getAttribute('data-mark')!;
+    expect(result.container.querySelector(`[data-card="${key}"]`)).not.toBeNull();
+    const city = (data.figures.objects() as { id: string; city: string }[]).find((f) => f.id === key)!.city;
+    await result.rerender(propsOf({ ...base, cities: all.filter((c) => c !== city) }));
+    expect(result.container.querySelector('[data-card]')).toBeNull();
+    await result.rerender(propsOf(base));
+    expect(result.container.querySelector('[data-card]')).toBeNull();
+  });
+
+  test('a strip keeps its key when a toggle makes another rank set outgrow it', () => {
+    const keysOf = (cities: string[]) => {
+      const result = render(HeadlineView, propsOf({ ...base, cities }));
+      const keys = [...result.container.querySelectorAll('[data-strip]')].map((strip) => strip.getAttribute('data-strip'));
+      result.unmount();
+      return keys;
+    };
+    const before = keysOf(all);
+    for (const key of before) expect(key).not.toMatch(/rank_set:\d+$/);
+    // Fewer cities: sets shrink unevenly, and every strip still drawn has the key it had.
+    const after = keysOf(all.slice(0, 25));
+    expect(after.filter((key) => !before.includes(key))).toEqual([]);
+  });
+
+  test('a table paged to its end and cut to one page starts again at its first page when it grows back', async () => {
+    const result = render(HeadlineView, { ...propsOf({ ...base, sort: 'name' }), showTable: true });
+    const pager = () => result.container.querySelector('[data-table-pages] [aria-live]')?.textContent ?? '';
+    const next = () => [...result.container.querySelectorAll<HTMLButtonElement>('[data-table-pages] > button')][1]!;
+    expect(pager()).toMatch(/^Figures 1–/);
+    while (!next().disabled) await fireEvent.click(next());
+    expect(pager()).not.toMatch(/^Figures 1–/);
+    await result.rerender({ ...propsOf({ ...base, sort: 'name', cities: all.slice(0, 3) }), showTable: true });
+    await result.rerender({ ...propsOf({ ...base, sort: 'name' }), showTable: true });
+    expect(pager()).toMatch(/^Figures 1–/);
+  });
+});
