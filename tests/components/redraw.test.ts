@@ -6,18 +6,9 @@ import HeadlineView from '../../src/views/HeadlineView.svelte';
 import { buildView } from '../../src/lib/data/views/headline';
 import { en } from '../../src/lib/i18n/en';
 import { zh } from '../../src/lib/i18n/zh';
-import { toTables } from '../../src/lib/data/dataset';
-import { syntheticCityId, syntheticRows } from '../fixtures/synthetic';
+import { syntheticWithBundled } from '../fixtures/synthetic';
 
-const rows = syntheticRows(40, 20, 3);
-const renamed = new Map([[syntheticCityId(0), 'changzhou'], [syntheticCityId(1), 'wuhu']]);
-const rename = <T extends { city?: string; id: string }>(row: T, field: 'city' | 'id') => ({ ...row, [field]: renamed.get(row[field]!) ?? row[field] });
-const data = toTables({
-  ...rows,
-  figures: rows.figures.map((f) => rename(f, 'city')),
-  documents: rows.documents.map((d) => rename(d, 'city')),
-  cities: rows.cities.map((c) => rename(c, 'id')),
-});
+const data = syntheticWithBundled(40, 20, 3);
 const all = (data.cities.objects() as { id: string }[]).map((c) => c.id);
 type State = { cities: string[]; focus: Set<string>; lang: 'en' | 'zh'; width: number; compact: boolean; sort: 'name' | 'value'; messages?: typeof en };
 const propsOf = (s: State) => ({

@@ -8,8 +8,7 @@ import { describeView, NAMED_CITIES, NAMED_DOCUMENTS, sourceLine } from '../../s
 import { catalogues } from '../../src/lib/i18n';
 import { DISTRIBUTION_FROM, keepUnchanged, toChartRows } from '../../src/views/chartRows';
 import { figure, fixtureDataset } from '../fixtures/figures';
-import { syntheticCityId, syntheticDataset, syntheticRows } from '../fixtures/synthetic';
-import { toTables } from '../../src/lib/data/dataset';
+import { syntheticDataset, syntheticWithBundled } from '../fixtures/synthetic';
 
 describe('the switch to strips', () => {
   const panelOf = (count: number) => {
@@ -99,15 +98,7 @@ describe('words about 300 cities', () => {
 
 describe('a toggle among hundreds of cities redraws only the rows it changes', () => {
   // Sixty cities, two of them bundled ones (always labelled, in their own colour, highlighted or not).
-  const rows = syntheticRows(60, 12, 3);
-  const renamed = new Map([[syntheticCityId(0), 'changzhou'], [syntheticCityId(1), 'wuhu']]);
-  const rename = <T extends { city?: string; id: string }>(row: T, field: 'city' | 'id') => ({ ...row, [field]: renamed.get(row[field]!) ?? row[field] });
-  const data = toTables({
-    ...rows,
-    figures: rows.figures.map((f) => rename(f, 'city')),
-    documents: rows.documents.map((d) => rename(d, 'city')),
-    cities: rows.cities.map((c) => rename(c, 'id')),
-  });
+  const data = syntheticWithBundled(60, 12, 3);
   const all = (data.cities.objects() as { id: string }[]).map((c) => c.id);
   const rowsOf = (cities: string[], focus: Set<string>, lang: 'en' | 'zh', sort: 'value' | 'name' = 'value') =>
     VIEW_IDS.flatMap((id) => {
