@@ -22,3 +22,24 @@ const sameValue = (_field: string, x: unknown, y: unknown): boolean => x === y |
 
 /** `list`, or `previous` when it holds the same items: a derived list that gives back the same array changes nothing. */
 export const keepIfSame = <T>(list: T[], previous: T[]): T[] => (sameList(list, previous) ? previous : list);
+
+/** The same members, in any order. */
+export const sameSet = <T>(a: ReadonlySet<T> | undefined, b: ReadonlySet<T> | undefined): boolean =>
+  a === b || (!!a && !!b && a.size === b.size && [...a].every((item) => b.has(item)));
+
+/**
+ * `next` with each item that is `same` as the item of its key in `previous` replaced by that earlier item, and
+ * `previous` itself when nothing changed, order included.
+ */
+export function keepUnchangedBy<T>(next: T[], previous: readonly T[], key: (item: T) => string, same: (a: T, b: T) => boolean): T[] {
+  if (previous.length === 0) return next;
+  const earlier = new Map(previous.map((item) => [key(item), item]));
+  let changed = next.length !== previous.length;
+  const kept = next.map((item, i) => {
+    const old = earlier.get(key(item));
+    const keep = old !== undefined && same(item, old);
+    if (!keep || old !== previous[i]) changed = true;
+    return keep ? old : item;
+  });
+  return changed ? kept : (previous as T[]);
+}

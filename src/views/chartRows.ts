@@ -1,6 +1,6 @@
 // Turns a group's sorted figures into generic chart rows: colour, fill by kind, dashed when set apart, labels, section headings.
 import type { ChartDot, ChartRow } from '../lib/charts/types';
-import { sameFields, sameList } from '../lib/same';
+import { keepUnchangedBy, sameFields, sameList } from '../lib/same';
 import { inValueOrder, sectionKey, type Group, type SortOrder, type SortedFigure } from '../lib/data/compare';
 import type { Kind } from '../lib/data/schema';
 import { cityName, docTitle, flagsOf, label, notStatedText, panelTitle, sectionHeading, whySetApart } from '../lib/i18n/describe';
@@ -204,18 +204,7 @@ const sameRow = (a: ChartRow, b: ChartRow): boolean => sameFields(a, b, (field, 
  * itself when nothing changed: a chart follows a toggle among hundreds of cities by redrawing only the rows it
  * changed, since the marks under an unchanged row see the same object and do no work.
  */
-export function keepUnchanged(next: ChartRow[], previous: readonly ChartRow[]): ChartRow[] {
-  if (previous.length === 0) return next;
-  const earlier = new Map(previous.map((row) => [row.key, row]));
-  let changed = next.length !== previous.length;
-  const rows = next.map((row, i) => {
-    const old = earlier.get(row.key);
-    const same = old !== undefined && sameRow(row, old);
-    if (!same || old !== previous[i]) changed = true;
-    return same ? old : row;
-  });
-  return changed ? rows : (previous as ChartRow[]);
-}
+export const keepUnchanged = (next: ChartRow[], previous: readonly ChartRow[]): ChartRow[] => keepUnchangedBy(next, previous, (row) => row.key, sameRow);
 
 /** The heading each figure starts, or '': one rule for the chart and its table twin. */
 function sectionHeadings(group: Group, figures: SortedFigure[], sort: SortOrder, sectioned: boolean, lang: Lang, m: Messages): string[] {

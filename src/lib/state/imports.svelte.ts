@@ -118,10 +118,15 @@ function readParts(store: Storage, key: string, added: number, count: number): s
 function partKeys(store: Storage, cityKey: string | null, keep?: number): string[] {
   const prefix = cityKey === null ? PART_KEY_PREFIX : partsOf(cityKey);
   const kept = keep === undefined ? null : `${prefix}${keep}:`;
+  return keysStartingWith(store, prefix).filter((key) => !(kept && key.startsWith(kept)));
+}
+
+/** Every key in storage that starts with `prefix`. */
+function keysStartingWith(store: Storage, prefix: string): string[] {
   const keys: string[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
-    if (key?.startsWith(prefix) && !(kept && key.startsWith(kept))) keys.push(key);
+    if (key?.startsWith(prefix)) keys.push(key);
   }
   return keys;
 }
@@ -130,12 +135,7 @@ function partKeys(store: Storage, cityKey: string | null, keep?: number): string
 export function readStored(store: Storage | null = browserStorage()): { key: string; stored: StoredCity | null }[] {
   if (!store) return [];
   try {
-    const keys: string[] = [];
-    for (let i = 0; i < store.length; i++) {
-      const key = store.key(i);
-      if (key?.startsWith(CITY_KEY_PREFIX)) keys.push(key);
-    }
-    const found = keys.map((key) => ({ key, stored: parseStored(store.getItem(key), store, key) }));
+    const found = keysStartingWith(store, CITY_KEY_PREFIX).map((key) => ({ key, stored: parseStored(store.getItem(key), store, key) }));
     return found.sort((a, b) => order(a.stored) - order(b.stored) || (a.key < b.key ? -1 : 1));
   } catch {
     return [];
